@@ -1,0 +1,8 @@
+namespace Orleans.Personalization.Runtime.Activation;
+
+internal enum ActivationStatus
+{
+    Created,
+    Active,
+    Deactivated,
+}

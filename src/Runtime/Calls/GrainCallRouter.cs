@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Microsoft.Extensions.Options;
+using Orleans.Personalization.Runtime.Activation;
+using Orleans.Personalization.Runtime.Hosting;
+using Orleans.Personalization.Runtime.Placement;
+
+namespace Orleans.Personalization.Runtime.Calls;
+
+/// <summary>
+/// Routes a grain call: grain id → partition → owning silo. Calls for partitions this silo holds run on
+/// the local activation directory; others go to the remote invoker. This is the same path with one silo
+/// or many; with one silo every partition is local.
+/// </summary>
+public sealed class GrainCallRouter(
+    PartitionMap partitionMap,
+    IPartitionOwnership ownership,
+    ActivationDirectory directory,
+    IOptions<SiloOptions> options,
+    IRemoteGrainInvoker? remote = null)
+{
+    private static readonly MethodInfo InvokeTypedMethod =
+        typeof(GrainCallRouter).GetMethod(nameof(InvokeTypedAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    private readonly ConcurrentDictionary<MethodInfo, Func<GrainCallRouter, GrainId, MethodInfo, object?[], object>> _dispatchers = new();
+    private readonly TimeSpan _timeout = options.Value.GrainCallTimeout;
+
+    /// <summary>Called by proxies; returns the Task (or Task&lt;T&gt;) the interface method declares.</summary>
+    public object Invoke(GrainId grainId, MethodInfo method, object?[] arguments) =>
+        _dispatchers.GetOrAdd(method, CreateDispatcher)(this, grainId, method, arguments);
+
+    private static Func<GrainCallRouter, GrainId, MethodInfo, object?[], object> CreateDispatcher(MethodInfo method)
+    {
+        var returnType = method.ReturnType;
+        if (returnType == typeof(Task))
+        {
+            return static (router, id, m, args) => router.InvokeTypedAsync<bool>(id, m, args);
+        }
+
+        if (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(Task<>))
+        {
+            // Func<..., Task<T>> converts to Func<..., object> by covariance: no reflection per call.
+            var typed = InvokeTypedMethod.MakeGenericMethod(returnType.GetGenericArguments()[0]);
+            var delegateType = typeof(Func<,,,,>).MakeGenericType(typeof(GrainCallRouter), typeof(GrainId), typeof(MethodInfo), typeof(object?[]), returnType);
+            return (Func<GrainCallRouter, GrainId, MethodInfo, object?[], object>)typed.CreateDelegate(delegateType);
+        }
+
+        throw new NotSupportedException($"Grain method {method.DeclaringType?.Name}.{method.Name} must return Task or Task<T>.");
+    }
+
+    private async Task<TResult> InvokeTypedAsync<TResult>(GrainId grainId, MethodInfo method, object?[] arguments)
+    {
+        var partition = partitionMap.PartitionOf(grainId);
+        using var timeout = new CancellationTokenSource(_timeout);
+        Task<TResult> call;
+        if (ownership.TryGetLocalLease(partition, out _))
+        {
+            call = directory.InvokeAsync(grainId, grain => InvokeOnGrainAsync<TResult>(grain, method, arguments), timeout.Token);
+        }
+        else if (remote is not null && ownership.OwnerOf(partition) is { } owner)
+        {
+            call = remote.InvokeAsync<TResult>(owner, grainId, method, arguments, timeout.Token);
+        }
+        else
+        {
+            throw new PartitionUnavailableException(grainId, partition);
+        }
+
+        try
+        {
+            return await call.WaitAsync(_timeout);
+        }
+        catch (Exception ex) when (ex is TimeoutException || ex is OperationCanceledException && timeout.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                $"The call {method.Name} on {grainId} took longer than {_timeout.TotalSeconds:0.#} s; "
+                + "grains that call each other in a cycle deadlock, because turns do not interleave.", ex);
+        }
+    }
+
+    private static async Task<TResult> InvokeOnGrainAsync<TResult>(Grain grain, MethodInfo method, object?[] arguments)
+    {
+        object? returned;
+        try
+        {
+            returned = method.Invoke(grain, arguments);
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException);
+            throw;
+        }
+
+        if (returned is Task<TResult> typed)
+        {
+            return await typed;
+        }
+
+        await (Task)returned!;
+        return default!;
+    }
+}

@@ -1,0 +1,22 @@
+using System.Reflection;
+
+namespace Orleans.Personalization.Runtime.Calls;
+
+/// <summary>
+/// The object behind a grain reference: every interface call becomes a message to the router, which
+/// finds the silo and activation. Orleans generates these at compile time; DispatchProxy does it at run time.
+/// </summary>
+public class GrainProxy : DispatchProxy
+{
+    internal GrainId GrainId { get; set; }
+
+    internal GrainCallRouter? Router { get; set; }
+
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+    {
+        ArgumentNullException.ThrowIfNull(targetMethod);
+        return Router!.Invoke(GrainId, targetMethod, args ?? []);
+    }
+
+    public override string ToString() => GrainId.ToString();
+}

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Personalization.Runtime.Activation;
+using Orleans.Personalization.Runtime.Placement;
+using Orleans.Personalization.Runtime.Reminders;
+
+namespace Orleans.Personalization.Runtime.Hosting;
+
+/// <summary>
+/// Starts and stops the silo in order. Start: join the cluster and take partitions, then reminders and
+/// idle collection. Stop (graceful): refuse new calls, drain in-flight turns and write snapshots while the
+/// leases are still held, then hand the partitions back.
+/// </summary>
+public sealed class SiloHost(
+    PartitionOwnershipAgent ownership,
+    ActivationDirectory directory,
+    ReminderService reminders,
+    IOptions<SiloOptions> options,
+    TimeProvider timeProvider,
+    ILogger<SiloHost> logger) : IHostedService, IDisposable
+{
+    private readonly SiloOptions _options = options.Value;
+    private CancellationTokenSource? _stopping;
+    private Task? _collector;
+
+    public SiloStatus Status { get; private set; } = SiloStatus.Starting;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await ownership.StartAsync(cancellationToken);
+        ownership.PartitionLost += OnPartitionLost;
+        reminders.Start();
+        _stopping = new CancellationTokenSource();
+        _collector = CollectIdleLoopAsync(_stopping.Token);
+        Status = SiloStatus.Running;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (Status != SiloStatus.Running)
+        {
+            return;
+        }
+
+        Status = SiloStatus.Stopping;
+        if (_stopping is not null)
+        {
+            await _stopping.CancelAsync();
+            await _collector!;
+        }
+
+        await reminders.StopAsync();
+        await directory.StopAsync(_options.SiloId, cancellationToken);
+        ownership.PartitionLost -= OnPartitionLost;
+        await ownership.StopAsync(cancellationToken);
+        Status = SiloStatus.Stopped;
+    }
+
+    public void Dispose() => _stopping?.Dispose();
+
+    private void OnPartitionLost(int partition) =>
+        _ = directory.DeactivateAsync(a => a.Partition == partition, DeactivationReason.PartitionLost);
+
+    private async Task CollectIdleLoopAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(_options.CollectionInterval, timeProvider);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                try
+                {
+                    await directory.CollectIdleAsync();
+                }
+                catch (Exception ex)
+                {
+                    RuntimeLog.BackgroundLoopFailed(logger, ex, "idle collection");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

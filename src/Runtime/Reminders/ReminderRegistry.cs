@@ -1,0 +1,21 @@
+using Orleans.Personalization.Runtime.Storage;
+
+namespace Orleans.Personalization.Runtime.Reminders;
+
+/// <summary>The grain-facing side of reminders: writes the reminder table and wakes the service early.</summary>
+public sealed class ReminderRegistry(IReminderStore store)
+{
+    /// <summary>Raised after a reminder is registered, with its due time, so the service can wake for it.</summary>
+    public event Action<DateTimeOffset>? Registered;
+
+    public async Task RegisterAsync(ReminderEntry reminder, long fencingToken)
+    {
+        await store.UpsertAsync(reminder, fencingToken);
+        Registered?.Invoke(reminder.DueAt);
+    }
+
+    public Task UnregisterAsync(GrainId grainId, string name, int partition, long fencingToken) =>
+        store.DeleteAsync(grainId, name, partition, fencingToken);
+
+    public Task<ReminderEntry?> GetAsync(GrainId grainId, string name) => store.ReadAsync(grainId, name);
+}

@@ -1,0 +1,13 @@
+namespace Orleans.Personalization.Runtime.Storage;
+
+/// <summary>The durable, partitioned event log: each grain's events, in order, form its journal.</summary>
+public interface IJournalStore
+{
+    /// <summary>Appends atomically and durably; completes only once the events would survive a crash.</summary>
+    /// <exception cref="JournalConflictException">The journal already holds more events than expected.</exception>
+    /// <exception cref="LeaseLostException">The fencing token is not the partition's current lease.</exception>
+    Task AppendAsync(JournalAppend append, CancellationToken cancellationToken = default);
+
+    /// <summary>The events of one stream with a sequence number above <paramref name="afterSequence"/>, in order.</summary>
+    Task<IReadOnlyList<JournalRecord>> ReadStreamAsync(string streamId, long afterSequence, CancellationToken cancellationToken = default);
+}

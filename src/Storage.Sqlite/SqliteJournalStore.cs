@@ -1,0 +1,67 @@
+using Orleans.Personalization.Runtime.Storage;
+
+namespace Orleans.Personalization.Storage.Sqlite;
+
+/// <summary>The journal in SQLite: one row per event, unique per (stream, sequence).</summary>
+public sealed class SqliteJournalStore(SqliteDatabase database) : IJournalStore
+{
+    private const string VersionSql = "SELECT COALESCE(MAX(sequence), 0) FROM journal WHERE stream_id = $s;";
+    private const string InsertSql =
+        "INSERT INTO journal (partition, stream_id, sequence, event_type, timestamp, payload) VALUES ($p, $s, $q, $t, $ts, $d);";
+
+    public Task AppendAsync(JournalAppend append, CancellationToken cancellationToken = default)
+    {
+        if (append.Events.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        return database.Writer.WriteAsync(context =>
+        {
+            context.CheckFencing(append.Partition, append.FencingToken);
+            var version = context.Command(VersionSql, "$s");
+            version.Parameters[0].Value = append.StreamId;
+            if ((long)version.ExecuteScalar()! != append.ExpectedVersion)
+            {
+                throw new JournalConflictException(append.StreamId, append.ExpectedVersion);
+            }
+
+            var insert = context.Command(InsertSql, "$p", "$s", "$q", "$t", "$ts", "$d");
+            var sequence = append.ExpectedVersion;
+            foreach (var e in append.Events)
+            {
+                insert.Parameters[0].Value = append.Partition;
+                insert.Parameters[1].Value = append.StreamId;
+                insert.Parameters[2].Value = ++sequence;
+                insert.Parameters[3].Value = e.EventType;
+                insert.Parameters[4].Value = e.Timestamp.ToUnixTimeMilliseconds();
+                insert.Parameters[5].Value = e.Payload;
+                insert.ExecuteNonQuery();
+            }
+
+            return sequence;
+        });
+    }
+
+    public async Task<IReadOnlyList<JournalRecord>> ReadStreamAsync(string streamId, long afterSequence, CancellationToken cancellationToken = default)
+    {
+        await using var connection = database.OpenReader();
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT sequence, event_type, payload, timestamp FROM journal WHERE stream_id = $s AND sequence > $a ORDER BY sequence;";
+        command.Parameters.AddWithValue("$s", streamId);
+        command.Parameters.AddWithValue("$a", afterSequence);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var records = new List<JournalRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            records.Add(new JournalRecord(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                (byte[])reader.GetValue(2),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))));
+        }
+
+        return records;
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Data.Sqlite;
+
+namespace Orleans.Personalization.Storage.Sqlite;
+
+/// <summary>What a write sees on the writer thread: prepared commands, reused across transactions.</summary>
+internal sealed class SqliteWriteContext(SqliteConnection connection, Dictionary<string, SqliteCommand> commands)
+{
+    /// <summary>The prepared command for <paramref name="sql"/>, with its parameters created once.</summary>
+    public SqliteCommand Command(string sql, params string[] parameterNames)
+    {
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var name in parameterNames)
+            {
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            command.Prepare();
+            commands[sql] = command;
+        }
+
+        return command;
+    }
+
+    /// <summary>Throws <see cref="Runtime.Storage.LeaseLostException"/> unless the partition's epoch is the token.</summary>
+    public void CheckFencing(int partition, long fencingToken)
+    {
+        var command = Command("SELECT epoch FROM partition_leases WHERE partition = $p;", "$p");
+        command.Parameters[0].Value = partition;
+        var epoch = command.ExecuteScalar();
+        if (epoch is not long current || current != fencingToken)
+        {
+            throw new Runtime.Storage.LeaseLostException(partition, fencingToken);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace Orleans.Personalization.Runtime.Tests.Grains;
+
+/// <summary>Detects interleaved turns: counts calls that found another call already inside.</summary>
+public interface ITurnProbeGrain : IGrainWithStringKey
+{
+    /// <summary>Enters, yields to other work a few times, and leaves.</summary>
+    Task EnterAsync();
+
+    /// <summary>Signals the gate's Entered, then keeps the turn open until the gate's Release.</summary>
+    Task HoldAsync(string gateId);
+
+    /// <summary>Calls seen and calls that overlapped another.</summary>
+    Task<TurnStats> GetStatsAsync();
+
+    /// <summary>An id unique to this activation.</summary>
+    Task<Guid> GetActivationIdAsync();
+}
+
+public sealed record TurnStats(int Calls, int Overlaps, int Activations);

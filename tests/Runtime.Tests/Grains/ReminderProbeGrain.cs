@@ -1,0 +1,29 @@
+using System.Text.Json.Serialization.Metadata;
+using Orleans.Personalization.Runtime.EventSourcing;
+
+namespace Orleans.Personalization.Runtime.Tests.Grains;
+
+public sealed class ReminderProbeGrain : JournaledGrain<CounterState, CounterEvent>, IReminderProbeGrain
+{
+    protected override JsonTypeInfo<CounterEvent> EventTypeInfo => CounterJsonContext.Default.CounterEvent;
+
+    protected override JsonTypeInfo<CounterState> StateTypeInfo => CounterJsonContext.Default.CounterState;
+
+    public Task ArmAsync(string name, TimeSpan dueTime, TimeSpan? period) => RegisterOrUpdateReminderAsync(name, dueTime, period);
+
+    public Task DisarmAsync(string name) => UnregisterReminderAsync(name);
+
+    public async Task ReceiveReminderAsync(string reminderName, ReminderTick tick)
+    {
+        // Delivery is at least once: a second delivery for the same due time changes nothing.
+        var key = $"{reminderName}@{tick.DueAt.ToUnixTimeMilliseconds()}";
+        if (!State.Totals.ContainsKey(key))
+        {
+            RaiseEvent(new CounterAdded(key, 1, tick.FiredAt));
+            await ConfirmEventsAsync();
+        }
+    }
+
+    public Task<IReadOnlyList<string>> GetFiredAsync() =>
+        Task.FromResult<IReadOnlyList<string>>(State.Totals.Keys.Order(StringComparer.Ordinal).ToArray());
+}
