@@ -7,7 +7,7 @@ namespace Orleans.Personalization.Recommendations.Knn;
 public sealed class SessionIndex
 {
     private readonly List<long[]> _items = [];
-    private readonly List<HashSet<long>> _itemSets = [];
+    private readonly List<Dictionary<long, int>> _positions = [];
     private readonly List<double> _endTimes = [];
     private readonly Dictionary<long, List<int>> _sessionsByItem = [];
     private readonly Dictionary<long, int> _clicksByItem = [];
@@ -18,9 +18,15 @@ public sealed class SessionIndex
     {
         ArgumentNullException.ThrowIfNull(session);
         var slot = _items.Count;
-        var distinct = session.Items.Distinct().ToArray();
+        var positions = new Dictionary<long, int>();
+        foreach (var item in session.Items)
+        {
+            positions.TryAdd(item, positions.Count);
+        }
+
+        var distinct = positions.Keys.ToArray();
         _items.Add(distinct);
-        _itemSets.Add([.. distinct]);
+        _positions.Add(positions);
         _endTimes.Add(session.LastTimestamp);
         foreach (var item in distinct)
         {
@@ -43,9 +49,11 @@ public sealed class SessionIndex
     public IReadOnlyList<int> SessionsWith(long item) =>
         _sessionsByItem.TryGetValue(item, out var sessions) ? sessions : [];
 
+    /// <summary>The session's distinct items in order of first click.</summary>
     public IReadOnlyList<long> ItemsOf(int slot) => _items[slot];
 
-    public bool Contains(int slot, long item) => _itemSets[slot].Contains(item);
+    /// <summary>Where <paramref name="item"/> is in <see cref="ItemsOf"/>, or −1 when the session lacks it.</summary>
+    public int PositionOf(int slot, long item) => _positions[slot].TryGetValue(item, out var position) ? position : -1;
 
     public double EndTimeOf(int slot) => _endTimes[slot];
 

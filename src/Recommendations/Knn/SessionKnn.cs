@@ -94,9 +94,12 @@ public sealed class SessionKnn(SessionKnnOptions options) : ISessionRecommender
         var scores = new Dictionary<long, double>();
         foreach (var (slot, similarity) in neighbours)
         {
-            var decay = Options.MatchWeighting.Weight(StepsBackToLastMatch(sessionItems, slot));
-            foreach (var item in _index.ItemsOf(slot))
+            var (step, matchPosition) = LastMatch(sessionItems, slot);
+            var decay = Options.MatchWeighting.Weight(step);
+            var items = _index.ItemsOf(slot);
+            for (var position = 0; position < items.Count; position++)
             {
+                var item = items[position];
                 if (current is not null && current.Contains(item))
                 {
                     continue;
@@ -108,24 +111,32 @@ public sealed class SessionKnn(SessionKnnOptions options) : ISessionRecommender
                     vote += vote * _index.InverseDocumentFrequency(item) * Options.IdfWeighting;
                 }
 
-                scores[item] = scores.GetValueOrDefault(item) + (vote * decay);
+                vote *= decay;
+                if (Options.NeighbourPositionDecay > 0)
+                {
+                    vote *= Math.Exp(-Math.Abs(position - matchPosition) / Options.NeighbourPositionDecay);
+                }
+
+                scores[item] = scores.GetValueOrDefault(item) + vote;
             }
         }
 
         return scores;
     }
 
-    private int StepsBackToLastMatch(IReadOnlyList<long> sessionItems, int slot)
+    /// <summary>How many clicks back the latest click shared with the neighbour is, and where the neighbour has it.</summary>
+    private (int Step, int Position) LastMatch(IReadOnlyList<long> sessionItems, int slot)
     {
         for (var step = 1; step <= sessionItems.Count; step++)
         {
-            if (_index.Contains(slot, sessionItems[^step]))
+            var position = _index.PositionOf(slot, sessionItems[^step]);
+            if (position >= 0)
             {
-                return step;
+                return (step, position);
             }
         }
 
-        // Unreachable for a neighbour (it shares an item), but a harmless weight if it were not.
-        return sessionItems.Count;
+        // Unreachable for a neighbour (it shares an item), but harmless weights if it were not.
+        return (sessionItems.Count, 0);
     }
 }

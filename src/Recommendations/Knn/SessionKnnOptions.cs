@@ -25,6 +25,13 @@ public sealed record SessionKnnOptions
     /// <summary>Boost of rare items: a vote is multiplied by 1 + idf · this (0 = off).</summary>
     public double IdfWeighting { get; init; }
 
+    /// <summary>
+    /// STAN's item weighting (Garg et al. 2019): a neighbour's items count exp(−|distance| / this) by how far, in
+    /// the neighbour's own clicks, they are from the item it shares with the current session (0 = off). Items
+    /// clicked right next to the shared one are likelier next clicks than the rest of that session.
+    /// </summary>
+    public double NeighbourPositionDecay { get; init; }
+
     /// <summary>Whether items already in the current session may be recommended again (shoppers do go back).</summary>
     public bool Remind { get; init; } = true;
 }

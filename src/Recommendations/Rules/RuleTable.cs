@@ -22,7 +22,7 @@ public sealed class RuleTable
 
     /// <summary>
     /// Scores the consequents of <paramref name="item"/>: only the <paramref name="pruning"/> heaviest rules survive
-    /// (pruning happens when reading, so learning stays incremental), divided by the heaviest so the best is 1.
+    /// (0 = all; pruning happens when reading, so learning stays incremental), divided by the heaviest so the best is 1.
     /// </summary>
     public IReadOnlyList<ItemScore> Recommend(long item, int pruning, int count)
     {
@@ -32,7 +32,7 @@ public sealed class RuleTable
             return [];
         }
 
-        var kept = row.Top(pruning);
+        var kept = row.Top(pruning > 0 ? pruning : int.MaxValue);
         if (kept.Count == 0)
         {
             return [];
