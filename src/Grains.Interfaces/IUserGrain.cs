@@ -1,0 +1,28 @@
+using Orleans.Personalization.Grains.Interfaces.Messages;
+using Orleans.Personalization.Grains.Interfaces.Profiles;
+using Orleans.Personalization.Runtime;
+
+namespace Orleans.Personalization.Grains.Interfaces;
+
+/// <summary>
+/// One shopper, keyed by <see cref="ShopperKey"/>: "u:{userId}" for a known user, "a:{anonymousId}" for an
+/// anonymous visitor. It absorbs the shopper's events and keeps the live profile in memory.
+/// </summary>
+[GrainType("user")]
+public interface IUserGrain : IGrainWithStringKey
+{
+    /// <summary>Absorbs messages in order; returns once every new one is durable and applied.</summary>
+    Task<TrackResult> TrackAsync(IReadOnlyList<TrackedMessage> messages);
+
+    /// <summary>The live profile, or null if this shopper has never been seen.</summary>
+    Task<UserProfile?> GetProfileAsync();
+
+    /// <summary>The in-memory state as canonical JSON, to check it against a replay of the journal.</summary>
+    Task<string> GetStateJsonAsync();
+
+    /// <summary>
+    /// Called on an anonymous shopper by the user it turned out to be: records the merge (once) and returns
+    /// the anonymous history so the user's profile includes it.
+    /// </summary>
+    Task<MergedHistory> MergeIntoAsync(string userId);
+}
