@@ -14,12 +14,22 @@ if (options.Tune)
         YooChooseTuning.Run(new YooChooseFiles(options.DataDirectory), Console.Out);
     }
 
+    if (options.Runs("movielens"))
+    {
+        MovieLensTuning.Run(new MovieLensFiles(options.DataDirectory), Console.Out);
+    }
+
     return 0;
 }
 
 if (options.Runs("yoochoose"))
 {
     YooChooseBenchmark.Run(new YooChooseFiles(options.DataDirectory), Console.Out);
+}
+
+if (options.Runs("movielens"))
+{
+    MovieLensBenchmark.Run(new MovieLensFiles(options.DataDirectory), Console.Out);
 }
 
 return 0;

@@ -9,8 +9,12 @@ namespace Orleans.Personalization.Recommendations.Users;
 public sealed class SarRecommender : IUserRecommender
 {
     private readonly SarOptions _options;
-    private readonly CoOccurrenceMatrix _coOccurrence = new();
     private readonly Dictionary<long, Dictionary<long, double>> _affinities = [];
+    private readonly Dictionary<long, int> _slots = [];
+    private readonly List<long> _items = [];
+
+    // Each item's similarity row, computed once: per user, scoring is then a sparse sum of rows.
+    private readonly List<(int Slot, double Similarity)[]> _rows = [];
 
     public SarRecommender(IReadOnlyCollection<Rating> ratings, SarOptions? options = null)
     {
@@ -34,10 +38,13 @@ public sealed class SarRecommender : IUserRecommender
             affinity[rating.ItemId] = affinity.GetValueOrDefault(rating.ItemId) + (rating.Value * decay);
         }
 
+        var coOccurrence = new CoOccurrenceMatrix();
         foreach (var affinity in _affinities.Values)
         {
-            _coOccurrence.AddBasket(affinity.Keys);
+            coOccurrence.AddBasket(affinity.Keys);
         }
+
+        BuildRows(coOccurrence);
     }
 
     public IReadOnlyList<ItemScore> Recommend(long userId, int count)
@@ -47,22 +54,38 @@ public sealed class SarRecommender : IUserRecommender
             return [];
         }
 
-        var scores = new Dictionary<long, double>();
+        var scores = new double[_items.Count];
         foreach (var (item, weight) in affinity)
         {
-            var countItem = _coOccurrence.CountOf(item);
-            foreach (var (other, both) in _coOccurrence.PartnersOf(item))
+            foreach (var (slot, similarity) in _rows[_slots[item]])
             {
-                if (both < _options.CoOccurrenceThreshold || affinity.ContainsKey(other))
-                {
-                    continue;
-                }
-
-                var similarity = _options.Similarity.Score(both, countItem, _coOccurrence.CountOf(other), _coOccurrence.BasketCount);
-                scores[other] = scores.GetValueOrDefault(other) + (weight * similarity);
+                scores[slot] += weight * similarity;
             }
         }
 
-        return TopItems.Select(scores, count);
+        return TopItems.Select(
+            Enumerable.Range(0, scores.Length)
+                .Where(slot => !affinity.ContainsKey(_items[slot]))
+                .Select(slot => new ItemScore(_items[slot], scores[slot])),
+            count);
+    }
+
+    private void BuildRows(CoOccurrenceMatrix coOccurrence)
+    {
+        // Slots in item-id order, so equal scores go to the smaller id as elsewhere.
+        foreach (var item in coOccurrence.Items.Order())
+        {
+            _slots.Add(item, _items.Count);
+            _items.Add(item);
+        }
+
+        foreach (var item in _items)
+        {
+            var countItem = coOccurrence.CountOf(item);
+            _rows.Add(coOccurrence.PartnersOf(item)
+                .Where(p => p.Value >= _options.CoOccurrenceThreshold)
+                .Select(p => (_slots[p.Key], _options.Similarity.Score(p.Value, countItem, coOccurrence.CountOf(p.Key), coOccurrence.BasketCount)))
+                .ToArray());
+        }
     }
 }
