@@ -20,7 +20,8 @@ public static class AttributionCalculator
         var revenue = 0m;
         var byPerson = events
             .Select((e, index) => (Event: e, Index: index))
-            .GroupBy(x => identities?.Resolve(x.Event.PersonId) ?? x.Event.PersonId, StringComparer.Ordinal);
+            .GroupBy(x => identities?.Resolve(x.Event.PersonId) ?? x.Event.PersonId, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal); // a fixed order of summation: replays agree to the last bit
         foreach (var person in byPerson)
         {
             var timeline = person.OrderBy(x => x.Event.Timestamp).ThenBy(x => x.Index).Select(x => x.Event).ToList();

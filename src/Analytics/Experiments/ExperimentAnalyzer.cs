@@ -142,12 +142,19 @@ public static class ExperimentAnalyzer
             return new SampleRatioCheck(false, false, null, shares);
         }
 
-        var test = ChiSquaredGoodnessOfFit.Test(observed, expected);
+        // Shoppers in a variant no version ever gave traffic cannot be explained by chance at all; they are
+        // flagged outright, and the chi-squared test runs over the variants that were meant to get shoppers.
+        var possible = Enumerable.Range(0, expected.Length).Where(i => expected[i] > 0).ToArray();
+        var impossible = Enumerable.Range(0, expected.Length).Any(i => expected[i] == 0 && observed[i] > 0);
+        var test = possible.Length >= 2
+            ? ChiSquaredGoodnessOfFit.Test(possible.Select(i => observed[i]).ToArray(), possible.Select(i => expected[i]).ToArray())
+            : null;
         var isChecked = total >= options.SampleRatioMinExposures;
-        var mismatch = isChecked && test.PValue < options.SampleRatioAlpha;
+        var mismatch = isChecked && (impossible || test?.PValue < options.SampleRatioAlpha);
         if (mismatch)
         {
-            warnings.Insert(0, new ExperimentWarning(ExperimentWarning.SampleRatioMismatch, $"Exposures do not split as the weights say (chi-squared p = {test.PValue:G3}); assignment or tracking is broken and the results should not be trusted."));
+            var why = impossible ? "shoppers were exposed to a variant with no traffic" : $"chi-squared p = {test!.PValue:G3}";
+            warnings.Insert(0, new ExperimentWarning(ExperimentWarning.SampleRatioMismatch, $"Exposures do not split as the weights say ({why}); assignment or tracking is broken and the results should not be trusted."));
         }
 
         return new SampleRatioCheck(isChecked, mismatch, test, shares);

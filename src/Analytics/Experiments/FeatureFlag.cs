@@ -30,6 +30,12 @@ public sealed record FeatureFlag(string Key, double RolloutPercent)
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < flags.Count; i++)
         {
+            if (flags[i] is null)
+            {
+                errors.Add(new ValidationError($"flags[{i}]", "A flag is required."));
+                continue;
+            }
+
             errors.AddRange(flags[i].Validate().Select(e => e with { Field = $"flags[{i}].{e.Field}" }));
             if (flags[i].Key is { } key && !seen.Add(key))
             {
