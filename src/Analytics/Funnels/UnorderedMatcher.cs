@@ -12,41 +12,72 @@ internal sealed class UnorderedMatcher(CompiledFunnel funnel) : IFunnelMatcher
     private readonly bool[] _visited = new bool[funnel.StepCount];
     private readonly long[] _ticks = new long[funnel.StepCount];
     private readonly BestAttempt _best = new(funnel.StepCount);
+    private readonly int[] _stepCounts = new int[funnel.StepCount];
+    private int _distinctSteps;
 
     public PersonFunnelOutcome? Evaluate(ReadOnlySpan<FunnelEntry> entries)
     {
         _best.Reset();
+        Array.Clear(_stepCounts);
+        _distinctSteps = 0;
+        var end = 0;
         for (var anchor = 0; anchor < entries.Length && !_best.IsComplete; anchor++)
         {
-            if (entries[anchor].Steps == 0)
+            // The window [anchor, end) only slides forward; the steps present in it bound what any matching
+            // inside it can reach, which skips hopeless anchors (a bot repeating one event costs O(events)).
+            var deadline = entries[anchor].Ticks + funnel.WindowTicks;
+            for (; end < entries.Length && entries[end].Ticks <= deadline; end++)
+            {
+                Count(entries[end].Steps, +1);
+            }
+
+            if (entries[anchor].Steps != 0 && _best.WouldImprove(_distinctSteps - 1))
+            {
+                var matched = Match(entries[anchor..end]);
+                if (_best.WouldImprove(matched - 1))
+                {
+                    _best.Offer(matched - 1, _ticks, entries[anchor].Breakdown);
+                }
+            }
+
+            Count(entries[anchor].Steps, -1);
+        }
+
+        return _best.ToOutcome();
+    }
+
+    /// <summary>Adds events in time order, recording when each further distinct step was completed.</summary>
+    private int Match(ReadOnlySpan<FunnelEntry> window)
+    {
+        Array.Fill(_owner, -1);
+        var matched = 0;
+        for (var j = 0; j < window.Length && matched < funnel.StepCount; j++)
+        {
+            if (window[j].Steps == 0)
             {
                 continue;
             }
 
-            var deadline = entries[anchor].Ticks + funnel.WindowTicks;
-            Array.Fill(_owner, -1);
-            var matched = 0;
-            for (var j = anchor; j < entries.Length && entries[j].Ticks <= deadline && matched < funnel.StepCount; j++)
+            Array.Clear(_visited);
+            if (TryAssign(window, j))
             {
-                if (entries[j].Steps == 0)
-                {
-                    continue;
-                }
-
-                Array.Clear(_visited);
-                if (TryAssign(entries, j))
-                {
-                    _ticks[matched++] = entries[j].Ticks;
-                }
-            }
-
-            if (_best.WouldImprove(matched - 1))
-            {
-                _best.Offer(matched - 1, _ticks, entries[anchor].Breakdown);
+                _ticks[matched++] = window[j].Ticks;
             }
         }
 
-        return _best.ToOutcome();
+        return matched;
+    }
+
+    private void Count(uint steps, int delta)
+    {
+        while (steps != 0)
+        {
+            var step = System.Numerics.BitOperations.TrailingZeroCount(steps);
+            steps &= steps - 1;
+            var before = _stepCounts[step];
+            _stepCounts[step] += delta;
+            _distinctSteps += (before == 0 ? 1 : 0) - (_stepCounts[step] == 0 ? 1 : 0);
+        }
     }
 
     /// <summary>Finds a step for entry <paramref name="index"/>, moving earlier entries to other steps if that frees one.</summary>

@@ -70,4 +70,15 @@ public sealed class UnorderedFunnelTests
         Assert.Equal(Min(2), result.Steps[2].TimeFromPreviousStep!.Median);
         Assert.Equal(Min(7), result.TimeToComplete!.Median);
     }
+
+    [Fact]
+    public void UnorderedFunnelCopesWithALongRepetitiveStream()
+    {
+        // A crawler viewing products 20,000 times in a day: each anchor's window holds one distinct step, so
+        // after the first no anchor can do better and none is matched again.
+        var events = Enumerable.Range(0, 20_000).Select(i => Event("crawler", Viewed, TimeSpan.FromSeconds(i * 4))).ToList();
+        events.Add(Event("crawler", Added, Days(1)));
+
+        Assert.Equal([1, 1, 0], FunnelEngine.Run(Unordered, events).Entered());
+    }
 }
