@@ -2,7 +2,10 @@ using Orleans.Personalization.Recommendations.Rules;
 
 namespace Orleans.Personalization.Recommendations.Knn;
 
-/// <summary>Settings of <see cref="SessionKnn"/>. The defaults are session-rec's V-SKNN defaults.</summary>
+/// <summary>
+/// Settings of <see cref="SessionKnn"/>. The defaults follow session-rec's V-SKNN (whose k has no default; 100 here).
+/// session-rec's V-SKNN always uses <see cref="SessionSimilarity.Vector"/>; cosine and Jaccard are SKNN's.
+/// </summary>
 public sealed record SessionKnnOptions
 {
     /// <summary>How many of the most similar past sessions vote.</summary>

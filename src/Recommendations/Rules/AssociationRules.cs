@@ -8,6 +8,7 @@ public sealed class AssociationRules(int pruning = 20) : ISessionRecommender
 {
     private readonly RuleTable _rules = new();
 
+    /// <summary>How many of each item's strongest rules are kept (0 = all); session-rec keeps 20.</summary>
     public int Pruning { get; } = pruning;
 
     public void Learn(Session session)

@@ -13,6 +13,7 @@ public sealed class SequentialRules(int steps = 10, DistanceWeighting weighting 
 
     public DistanceWeighting Weighting { get; } = weighting;
 
+    /// <summary>How many of each item's strongest rules are kept (0 = all); session-rec keeps 20.</summary>
     public int Pruning { get; } = pruning;
 
     public void Learn(Session session)
