@@ -29,6 +29,9 @@ internal static partial class RuntimeLog
     [LoggerMessage(8, LogLevel.Error, "The {Loop} loop failed; it keeps running")]
     public static partial void BackgroundLoopFailed(ILogger logger, Exception exception, string loop);
 
+    [LoggerMessage(10, LogLevel.Warning, "Stopping {Step} failed; the silo stops anyway")]
+    public static partial void StopStepFailed(ILogger logger, Exception exception, string step);
+
     [LoggerMessage(9, LogLevel.Information, "Silo {SiloId} stopping: deactivating {Count} activations")]
     public static partial void Draining(ILogger logger, string siloId, int count);
 }

@@ -50,11 +50,25 @@ public sealed class SiloHost(
             await _collector!;
         }
 
-        await reminders.StopAsync();
-        await directory.StopAsync(_options.SiloId, cancellationToken);
+        // Each step runs even if an earlier one failed: a partition that is not released is only taken
+        // over later (after its lease expires), never lost.
+        await StopStepAsync("reminders", () => reminders.StopAsync());
+        await StopStepAsync("activations", () => directory.StopAsync(_options.SiloId, cancellationToken));
         ownership.PartitionLost -= OnPartitionLost;
-        await ownership.StopAsync(cancellationToken);
+        await StopStepAsync("partition leases", () => ownership.StopAsync(cancellationToken));
         Status = SiloStatus.Stopped;
+    }
+
+    private async Task StopStepAsync(string step, Func<Task> stop)
+    {
+        try
+        {
+            await stop();
+        }
+        catch (Exception ex)
+        {
+            RuntimeLog.StopStepFailed(logger, ex, step);
+        }
     }
 
     public void Dispose() => _stopping?.Dispose();
