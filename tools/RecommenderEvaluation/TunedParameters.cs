@@ -33,7 +33,10 @@ internal static class TunedParameters
     /// <summary>session-rec's sequential-rules settings in the same file (the README's "1/d², d ≤ 20").</summary>
     public static readonly RuleSettings ReferenceRules = new(20, DistanceWeighting.Quadratic, 20);
 
-    /// <summary>Coordinate search from <see cref="ReferenceKnn"/>: valid HR@20 0.647933 → 0.658210, MRR@20 0.359661 → 0.365150.</summary>
+    /// <summary>
+    /// Coordinate search from <see cref="ReferenceKnn"/>: valid HR@20 0.647933 → 0.658210, MRR@20 0.359661 → 0.365150.
+    /// The blend with sequential rules was searched after it and put the whole weight here, so no blend is reported.
+    /// </summary>
     public static readonly SessionKnnOptions Knn = new()
     {
         Neighbours = 1000,
@@ -47,9 +50,6 @@ internal static class TunedParameters
 
     /// <summary>Coordinate search from <see cref="ReferenceRules"/>: only the steps moved (20 → 30).</summary>
     public static readonly RuleSettings Rules = new(30, DistanceWeighting.Quadratic, 20);
-
-    /// <summary>The search put the whole weight on V-SKNN (rules weight 0), so no blend is reported.</summary>
-    public static readonly HybridSettings Hybrid = new(0, 1, 100);
 
     public const double PopularityHalfLifeDays = 0.25;
 

@@ -30,7 +30,7 @@ public sealed class CoOccurrenceRecommender(SimilarityMeasure measure = Similari
             return [];
         }
 
-        IEnumerable<long> asking = OnlyLastItem ? [sessionItems[^1]] : sessionItems.Distinct();
+        var asking = OnlyLastItem ? new[] { sessionItems[^1] } : sessionItems.Distinct();
         var scores = new Dictionary<long, double>();
         foreach (var item in asking)
         {
