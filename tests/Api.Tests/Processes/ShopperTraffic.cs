@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace Orleans.Personalization.Api.Tests.Process;
+namespace Orleans.Personalization.Api.Tests.Processes;
 
 /// <summary>
 /// Sends batches for a set of shoppers and remembers exactly which messages were acknowledged (answered

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Orleans.Personalization.TestKit;
 
-namespace Orleans.Personalization.Api.Tests.Process;
+namespace Orleans.Personalization.Api.Tests.Processes;
 
 /// <summary>
 /// The real service in a child process, killed without warning or stopped by SIGTERM, then restarted on the

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
-namespace Orleans.Personalization.Api.Tests.Process;
+namespace Orleans.Personalization.Api.Tests.Processes;
 
 /// <summary>Reads what a service process stored, straight from its SQLite file (WAL lets a reader in beside it).</summary>
 internal sealed class StoredJournal(string dataDirectory)
