@@ -32,6 +32,9 @@ internal static partial class RuntimeLog
     [LoggerMessage(10, LogLevel.Warning, "Stopping {Step} failed; the silo stops anyway")]
     public static partial void StopStepFailed(ILogger logger, Exception exception, string step);
 
+    [LoggerMessage(11, LogLevel.Error, "Projection {Projection} failed on partition {Partition}; the batch will be retried")]
+    public static partial void ProjectionFailed(ILogger logger, Exception exception, string projection, int partition);
+
     [LoggerMessage(9, LogLevel.Information, "Silo {SiloId} stopping: deactivating {Count} activations")]
     public static partial void Draining(ILogger logger, string siloId, int count);
 }

@@ -9,14 +9,16 @@ public sealed class SqliteJournalStore(SqliteDatabase database) : IJournalStore
     private const string InsertSql =
         "INSERT INTO journal (partition, stream_id, sequence, event_type, timestamp, payload) VALUES ($p, $s, $q, $t, $ts, $d);";
 
-    public Task AppendAsync(JournalAppend append, CancellationToken cancellationToken = default)
+    public event Action<int>? Appended;
+
+    public async Task AppendAsync(JournalAppend append, CancellationToken cancellationToken = default)
     {
         if (append.Events.Count == 0)
         {
-            return Task.CompletedTask;
+            return;
         }
 
-        return database.Writer.WriteAsync(context =>
+        await database.Writer.WriteAsync(context =>
         {
             context.CheckFencing(append.Partition, append.FencingToken);
             var version = context.Command(VersionSql, "$s");
@@ -41,6 +43,35 @@ public sealed class SqliteJournalStore(SqliteDatabase database) : IJournalStore
 
             return sequence;
         });
+        Appended?.Invoke(append.Partition);
+    }
+
+    public async Task<IReadOnlyList<PartitionRecord>> ReadPartitionAsync(int partition, long afterPosition, int maxCount, CancellationToken cancellationToken = default)
+    {
+        await using var connection = database.OpenReader();
+        await using var command = connection.CreateCommand();
+        // The rowid grows with commit order (one writer), so it serves as the partition position.
+        command.CommandText = """
+            SELECT position, stream_id, sequence, event_type, payload, timestamp FROM journal
+            WHERE partition = $p AND position > $a ORDER BY position LIMIT $n;
+            """;
+        command.Parameters.AddWithValue("$p", partition);
+        command.Parameters.AddWithValue("$a", afterPosition);
+        command.Parameters.AddWithValue("$n", maxCount);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var records = new List<PartitionRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            records.Add(new PartitionRecord(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetInt64(2),
+                reader.GetString(3),
+                (byte[])reader.GetValue(4),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
+        }
+
+        return records;
     }
 
     public async Task<IReadOnlyList<JournalRecord>> ReadStreamAsync(string streamId, long afterSequence, CancellationToken cancellationToken = default)

@@ -30,6 +30,11 @@ internal static class SqliteSchema
             due_at INTEGER NOT NULL, period_ms INTEGER NULL, PRIMARY KEY (grain_id, name));
         CREATE INDEX reminders_due ON reminders (partition, due_at);
         """,
+        """
+        CREATE TABLE projection_checkpoints (
+            projection TEXT NOT NULL, partition INTEGER NOT NULL, position INTEGER NOT NULL,
+            PRIMARY KEY (projection, partition));
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -18,6 +18,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<ISnapshotStore, SqliteSnapshotStore>();
         services.AddSingleton<IReminderStore, SqliteReminderStore>();
         services.AddSingleton<IClusterStore, SqliteClusterStore>();
+        services.AddSingleton<IProjectionCheckpointStore, SqliteProjectionCheckpointStore>();
         return services;
     }
 }

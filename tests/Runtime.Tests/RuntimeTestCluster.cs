@@ -14,7 +14,8 @@ public static class RuntimeTestCluster
             services => services
                 .AddGrain<ICounterGrain, CounterGrain>()
                 .AddGrain<ITurnProbeGrain, TurnProbeGrain>()
-                .AddGrain<IReminderProbeGrain, ReminderProbeGrain>(),
+                .AddGrain<IReminderProbeGrain, ReminderProbeGrain>()
+                .AddProjection<StreamCountingProjection>(),
             settings);
         await cluster.StartAsync();
         return cluster;

@@ -16,6 +16,7 @@ public sealed class SqliteStorageConformanceTests : StorageConformanceTests
             new SqliteSnapshotStore(database, TimeProvider.System),
             new SqliteReminderStore(database),
             new SqliteClusterStore(database, TimeProvider.System),
+            new SqliteProjectionCheckpointStore(database),
             new Owner(database, folder)));
     }
 

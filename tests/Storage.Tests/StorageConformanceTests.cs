@@ -207,6 +207,41 @@ public abstract class StorageConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PartitionLogReadsOnePartitionInCommitOrderFromAPosition()
+    {
+        var p0 = await TakeAsync(0);
+        var p1 = await TakeAsync(1);
+        await Storage.Journal.AppendAsync(new JournalAppend("a/1", 0, p0.Epoch, 0, [Event("a1"), Event("a2")]));
+        await Storage.Journal.AppendAsync(new JournalAppend("b/1", 1, p1.Epoch, 0, [Event("b1")]));
+        await Storage.Journal.AppendAsync(new JournalAppend("a/2", 0, p0.Epoch, 0, [Event("a3")]));
+
+        var all = await Storage.Journal.ReadPartitionAsync(0, 0, 100);
+        var after = await Storage.Journal.ReadPartitionAsync(0, all[1].Position, 100);
+        var firstTwo = await Storage.Journal.ReadPartitionAsync(0, 0, 2);
+
+        Assert.Equal([("a/1", 1L), ("a/1", 2L), ("a/2", 1L)], all.Select(r => (r.StreamId, r.Sequence)));
+        Assert.True(all[0].Position < all[1].Position && all[1].Position < all[2].Position);
+        Assert.Equal("a/2", Assert.Single(after).StreamId);
+        Assert.Equal(2, firstTwo.Count);
+        Assert.Empty(await Storage.Journal.ReadPartitionAsync(2, 0, 100));
+    }
+
+    [Fact]
+    public async Task CheckpointOnlyMovesForwardAndIsFenced()
+    {
+        var lease = await TakeAsync(3);
+        Assert.Equal(0, await Storage.Checkpoints.ReadAsync("p", 3));
+
+        await Storage.Checkpoints.WriteAsync("p", 3, 40, lease.Epoch);
+        await Storage.Checkpoints.WriteAsync("p", 3, 25, lease.Epoch);
+        await TakeAsync(3, "silo-2");
+
+        Assert.Equal(40, await Storage.Checkpoints.ReadAsync("p", 3));
+        Assert.Equal(0, await Storage.Checkpoints.ReadAsync("other", 3));
+        await Assert.ThrowsAsync<LeaseLostException>(() => Storage.Checkpoints.WriteAsync("p", 3, 50, lease.Epoch));
+    }
+
+    [Fact]
     public async Task JoiningWithADifferentPartitionCountIsRefused()
     {
         var error = await Assert.ThrowsAsync<ClusterConfigurationException>(() =>

@@ -8,6 +8,7 @@ public sealed record StorageUnderTest(
     ISnapshotStore Snapshots,
     IReminderStore Reminders,
     IClusterStore Cluster,
+    IProjectionCheckpointStore Checkpoints,
     IAsyncDisposable Owner) : IAsyncDisposable
 {
     public ValueTask DisposeAsync() => Owner.DisposeAsync();

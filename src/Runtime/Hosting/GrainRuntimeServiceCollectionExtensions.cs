@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Personalization.Runtime.Activation;
 using Orleans.Personalization.Runtime.Calls;
 using Orleans.Personalization.Runtime.Placement;
+using Orleans.Personalization.Runtime.Projections;
 using Orleans.Personalization.Runtime.Reminders;
 
 namespace Orleans.Personalization.Runtime.Hosting;
@@ -40,8 +41,22 @@ public static class GrainRuntimeServiceCollectionExtensions
         services.TryAddSingleton<ReminderRegistry>();
         services.TryAddSingleton<ReminderService>();
         services.TryAddSingleton<GrainRuntime>();
+        services.AddOptions<ProjectionOptions>()
+            .BindConfiguration(ProjectionOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<ProjectionService>();
         services.TryAddSingleton<SiloHost>();
         services.AddHostedService(sp => sp.GetRequiredService<SiloHost>());
+        return services;
+    }
+
+    /// <summary>Registers a projection of the partitioned log; the silo runs it over the partitions it holds.</summary>
+    public static IServiceCollection AddProjection<TProjection>(this IServiceCollection services)
+        where TProjection : class, IPartitionProjection
+    {
+        services.AddSingleton<TProjection>();
+        services.AddSingleton<IPartitionProjection>(static sp => sp.GetRequiredService<TProjection>());
         return services;
     }
 

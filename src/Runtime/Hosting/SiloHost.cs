@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Personalization.Runtime.Activation;
 using Orleans.Personalization.Runtime.Placement;
+using Orleans.Personalization.Runtime.Projections;
 using Orleans.Personalization.Runtime.Reminders;
 
 namespace Orleans.Personalization.Runtime.Hosting;
@@ -16,6 +17,7 @@ public sealed class SiloHost(
     PartitionOwnershipAgent ownership,
     ActivationDirectory directory,
     ReminderService reminders,
+    ProjectionService projections,
     IOptions<SiloOptions> options,
     TimeProvider timeProvider,
     ILogger<SiloHost> logger) : IHostedService, IDisposable
@@ -31,6 +33,7 @@ public sealed class SiloHost(
         await ownership.StartAsync(cancellationToken);
         ownership.PartitionLost += OnPartitionLost;
         reminders.Start();
+        projections.Start();
         _stopping = new CancellationTokenSource();
         _collector = CollectIdleLoopAsync(_stopping.Token);
         Status = SiloStatus.Running;
@@ -53,6 +56,7 @@ public sealed class SiloHost(
         // Each step runs even if an earlier one failed: a partition that is not released is only taken
         // over later (after its lease expires), never lost.
         await StopStepAsync("reminders", () => reminders.StopAsync());
+        await StopStepAsync("projections", () => projections.StopAsync());
         await StopStepAsync("activations", () => directory.StopAsync(_options.SiloId, cancellationToken));
         ownership.PartitionLost -= OnPartitionLost;
         await StopStepAsync("partition leases", () => ownership.StopAsync(cancellationToken));

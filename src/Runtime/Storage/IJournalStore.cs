@@ -10,4 +10,10 @@ public interface IJournalStore
 
     /// <summary>The events of one stream with a sequence number above <paramref name="afterSequence"/>, in order.</summary>
     Task<IReadOnlyList<JournalRecord>> ReadStreamAsync(string streamId, long afterSequence, CancellationToken cancellationToken = default);
+
+    /// <summary>Up to <paramref name="maxCount"/> events of a partition after <paramref name="afterPosition"/>, in position order.</summary>
+    Task<IReadOnlyList<PartitionRecord>> ReadPartitionAsync(int partition, long afterPosition, int maxCount, CancellationToken cancellationToken = default);
+
+    /// <summary>Raised after an append by this process commits, with the partition it went to.</summary>
+    event Action<int>? Appended;
 }
