@@ -9,6 +9,10 @@ if ! command -v curl >/dev/null 2>&1; then
   apt-get update -qq && apt-get install -y -qq curl >/dev/null
 fi
 
+# Servers the tests use, started fresh and stopped at the end.
+. scripts/start-postgres.sh
+trap 'stop_test_postgres' EXIT
+
 results="$(pwd)/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
