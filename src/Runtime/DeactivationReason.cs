@@ -17,4 +17,10 @@ public enum DeactivationReason
 
     /// <summary>Another silo owns the partition now; writes would be refused.</summary>
     PartitionLost,
+
+    /// <summary>
+    /// The partition is being handed to another silo. No snapshot is written on the way out: the journal
+    /// has everything, and a quick hand-over matters more than a faster activation on the other side.
+    /// </summary>
+    HandedOver,
 }

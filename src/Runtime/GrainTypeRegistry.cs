@@ -7,6 +7,7 @@ public sealed class GrainTypeRegistry
 {
     private readonly Dictionary<Type, string> _namesByInterface = [];
     private readonly Dictionary<string, Type> _implementations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Type> _interfacesByName = new(StringComparer.Ordinal);
 
     public void Register(Type grainInterface, Type implementation)
     {
@@ -23,6 +24,7 @@ public sealed class GrainTypeRegistry
 
         _namesByInterface[grainInterface] = name;
         _implementations[name] = implementation;
+        _interfacesByName[name] = grainInterface;
     }
 
     public string NameOf(Type grainInterface) =>
@@ -34,6 +36,9 @@ public sealed class GrainTypeRegistry
         _implementations.TryGetValue(grainTypeName, out var type)
             ? type
             : throw new InvalidOperationException($"No grain class is registered under the type name '{grainTypeName}'.");
+
+    /// <summary>The grain interface registered under a type name, or null.</summary>
+    public Type? InterfaceOf(string grainTypeName) => _interfacesByName.GetValueOrDefault(grainTypeName);
 
     /// <summary>[GrainType("name")] if present, else the interface name without "I" and "Grain", lower-cased.</summary>
     public static string TypeNameOf(Type grainInterface)

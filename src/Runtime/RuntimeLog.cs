@@ -35,6 +35,9 @@ internal static partial class RuntimeLog
     [LoggerMessage(11, LogLevel.Error, "Projection {Projection} failed on partition {Partition}; the batch will be retried")]
     public static partial void ProjectionFailed(ILogger logger, Exception exception, string projection, int partition);
 
+    [LoggerMessage(12, LogLevel.Information, "Silo {SiloId} handed partition {Partition} over")]
+    public static partial void PartitionHandedOver(ILogger logger, string siloId, int partition);
+
     [LoggerMessage(9, LogLevel.Information, "Silo {SiloId} stopping: deactivating {Count} activations")]
     public static partial void Draining(ILogger logger, string siloId, int count);
 }

@@ -12,7 +12,7 @@ public sealed class SqliteClusterStore(SqliteDatabase database, TimeProvider tim
 {
     public bool IsExclusive => true;
 
-    public Task JoinAsync(SiloRegistration silo, int partitionCount, CancellationToken cancellationToken = default) =>
+    public Task JoinAsync(SiloRegistration silo, int partitionCount, TimeSpan deadAfter, CancellationToken cancellationToken = default) =>
         database.Writer.WriteAsync(context =>
         {
             var read = context.Command("SELECT value FROM cluster WHERE key = 'partition_count';");
@@ -46,7 +46,7 @@ public sealed class SqliteClusterStore(SqliteDatabase database, TimeProvider tim
                 """, "$i", "$a", "$s");
             register.Parameters[0].Value = silo.SiloId;
             register.Parameters[1].Value = silo.Address;
-            register.Parameters[2].Value = silo.StartedAt.ToUnixTimeMilliseconds();
+            register.Parameters[2].Value = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
             return register.ExecuteNonQuery();
         });
 
@@ -58,28 +58,46 @@ public sealed class SqliteClusterStore(SqliteDatabase database, TimeProvider tim
             return command.ExecuteNonQuery();
         });
 
-    public async Task<IReadOnlyList<PartitionLease>> ReadLeasesAsync(CancellationToken cancellationToken = default)
+    public async Task<ClusterSnapshot> ReadAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = database.OpenReader();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT partition, owner, epoch, expires_at FROM partition_leases ORDER BY partition;";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var leases = new List<PartitionLease>();
-        while (await reader.ReadAsync(cancellationToken))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            leases.Add(new PartitionLease(
-                reader.GetInt32(0),
-                reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.GetInt64(2),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                leases.Add(new PartitionLease(
+                    reader.GetInt32(0),
+                    reader.IsDBNull(1) ? null : reader.GetString(1),
+                    reader.GetInt64(2),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))));
+            }
         }
 
-        return leases;
+        command.CommandText = "SELECT silo_id, address, started_at, heartbeat_at, status FROM silos ORDER BY silo_id;";
+        var silos = new List<SiloEntry>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                silos.Add(new SiloEntry(
+                    reader.GetString(0),
+                    reader.GetString(1),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+                    reader.GetString(4)));
+            }
+        }
+
+        return new ClusterSnapshot(leases, silos, timeProvider.GetUtcNow());
     }
 
-    public Task<PartitionLease?> TryAcquireAsync(int partition, string siloId, long expectedEpoch, DateTimeOffset expiresAt, CancellationToken cancellationToken = default) =>
+    public Task<PartitionLease?> TryAcquireAsync(int partition, string siloId, long expectedEpoch, TimeSpan duration, CancellationToken cancellationToken = default) =>
         database.Writer.WriteAsync(context =>
         {
+            var expiresAt = timeProvider.GetUtcNow() + duration;
             var command = context.Command(
                 "UPDATE partition_leases SET owner = $o, epoch = epoch + 1, expires_at = $e WHERE partition = $p AND epoch = $x;",
                 "$o", "$e", "$p", "$x");
@@ -92,9 +110,10 @@ public sealed class SqliteClusterStore(SqliteDatabase database, TimeProvider tim
                 : null;
         });
 
-    public Task<IReadOnlyList<int>> RenewAsync(string siloId, IReadOnlyCollection<PartitionLease> leases, DateTimeOffset expiresAt, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<int>> RenewAsync(string siloId, IReadOnlyCollection<PartitionLease> leases, TimeSpan duration, CancellationToken cancellationToken = default) =>
         database.Writer.WriteAsync<IReadOnlyList<int>>(context =>
         {
+            var expiresAt = timeProvider.GetUtcNow() + duration;
             var command = context.Command(
                 "UPDATE partition_leases SET expires_at = $e WHERE partition = $p AND owner = $o AND epoch = $x;",
                 "$e", "$p", "$o", "$x");

@@ -111,8 +111,8 @@ public sealed class EventSourcingTests : IAsyncLifetime
         // Another silo takes the partition behind this silo's back: its epoch moves on.
         var partition = _cluster.Services.GetRequiredService<PartitionMap>().PartitionOf($"counter/{key}");
         var store = _cluster.Services.GetRequiredService<IClusterStore>();
-        var lease = (await store.ReadLeasesAsync())[partition];
-        Assert.NotNull(await store.TryAcquireAsync(partition, "intruder", lease.Epoch, _cluster.Clock.GetUtcNow().AddMinutes(1)));
+        var lease = (await store.ReadAsync()).Leases[partition];
+        Assert.NotNull(await store.TryAcquireAsync(partition, "intruder", lease.Epoch, TimeSpan.FromMinutes(1)));
 
         await Assert.ThrowsAsync<LeaseLostException>(() => grain.AddAsync("views", 7));
 

@@ -48,24 +48,27 @@ public sealed class PlacementTests
 
         var value = await grain.AddAsync("views", 2);
 
+
         Assert.Equal(42, value);
         Assert.Equal(("silo-b", new GrainId("counter", "k1"), "AddAsync"), remote.Calls.Single());
     }
 
     [Fact]
-    public async Task CallForAPartitionNobodyHoldsFailsAsUnavailable()
+    public async Task CallForAPartitionNobodyHoldsIsRetriedUntilTheCallTimeout()
     {
-        var router = CreateRouter(new FixedOwnership(owner: null), remote: null);
+        var router = CreateRouter(new FixedOwnership(owner: null), remote: null, timeout: TimeSpan.FromMilliseconds(500));
         var registry = new GrainTypeRegistry();
         registry.Register(typeof(ICounterGrain), typeof(CounterGrain));
         var grain = new GrainFactory(registry, new Lazy<GrainCallRouter>(router)).GetGrain<ICounterGrain>("k1");
 
-        await Assert.ThrowsAsync<PartitionUnavailableException>(() => grain.AddAsync("views", 2));
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => grain.AddAsync("views", 2));
+
+        Assert.Contains("no silo served its partition", error.Message, StringComparison.Ordinal);
     }
 
-    private static GrainCallRouter CreateRouter(IPartitionOwnership ownership, IRemoteGrainInvoker? remote)
+    private static GrainCallRouter CreateRouter(IPartitionOwnership ownership, IRemoteGrainInvoker? remote, TimeSpan? timeout = null)
     {
-        var options = Options.Create(new SiloOptions());
+        var options = Options.Create(new SiloOptions { GrainCallTimeout = timeout ?? TimeSpan.FromSeconds(30) });
         var map = new PartitionMap(8);
         var directory = new ActivationDirectory(null!, new GrainTypeRegistry(), map, options, TimeProvider.System, NullLogger<ActivationDirectory>.Instance);
         return new GrainCallRouter(map, ownership, directory, options, remote);
@@ -86,6 +89,12 @@ public sealed class PlacementTests
         }
 
         public string? OwnerOf(int partition) => owner;
+
+        public bool IsServing(int partition) => false;
+
+        public string? SiloAddress(string siloId) => null;
+
+        public ClusterSnapshot? LastSnapshot => null;
     }
 
     private sealed class RecordingRemoteInvoker : IRemoteGrainInvoker

@@ -40,8 +40,8 @@ public sealed class SqliteStorageConformanceTests : StorageConformanceTests
         using (var database = new SqliteDatabase(options))
         {
             var cluster = new SqliteClusterStore(database, TimeProvider.System);
-            await cluster.JoinAsync(new SiloRegistration("s", "", DateTimeOffset.UnixEpoch), 4);
-            var lease = await cluster.TryAcquireAsync(1, "s", 0, DateTimeOffset.MaxValue.AddDays(-1));
+            await cluster.JoinAsync(new SiloRegistration("s", "", DateTimeOffset.UnixEpoch), 4, TimeSpan.FromSeconds(10));
+            var lease = await cluster.TryAcquireAsync(1, "s", 0, TimeSpan.FromDays(1));
             await new SqliteJournalStore(database).AppendAsync(new JournalAppend("x/1", 1, lease!.Epoch, 0,
                 [new NewJournalEvent("e", [1, 2, 3], DateTimeOffset.UnixEpoch)]));
         }

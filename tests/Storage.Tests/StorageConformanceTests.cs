@@ -20,15 +20,15 @@ public abstract class StorageConformanceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Storage = await CreateStorageAsync();
-        await Storage.Cluster.JoinAsync(new SiloRegistration("silo-1", "http://127.0.0.1:1", Now), Partitions);
+        await Storage.Cluster.JoinAsync(new SiloRegistration("silo-1", "http://127.0.0.1:1", Now), Partitions, TimeSpan.FromSeconds(10));
     }
 
     public async Task DisposeAsync() => await Storage.DisposeAsync();
 
     private async Task<PartitionLease> TakeAsync(int partition, string silo = "silo-1")
     {
-        var current = (await Storage.Cluster.ReadLeasesAsync())[partition];
-        return await Storage.Cluster.TryAcquireAsync(partition, silo, current.Epoch, Now.AddMinutes(1))
+        var current = (await Storage.Cluster.ReadAsync()).Leases[partition];
+        return await Storage.Cluster.TryAcquireAsync(partition, silo, current.Epoch, TimeSpan.FromMinutes(1))
             ?? throw new InvalidOperationException("could not take the partition");
     }
 
@@ -171,15 +171,15 @@ public abstract class StorageConformanceTests : IAsyncLifetime
     [Fact]
     public async Task OnlyOneOfTwoSilosRacingForAPartitionWinsIt()
     {
-        var current = (await Storage.Cluster.ReadLeasesAsync())[7];
+        var current = (await Storage.Cluster.ReadAsync()).Leases[7];
 
         var results = await Task.WhenAll(
-            Storage.Cluster.TryAcquireAsync(7, "silo-a", current.Epoch, Now.AddMinutes(1)),
-            Storage.Cluster.TryAcquireAsync(7, "silo-b", current.Epoch, Now.AddMinutes(1)));
+            Storage.Cluster.TryAcquireAsync(7, "silo-a", current.Epoch, TimeSpan.FromMinutes(1)),
+            Storage.Cluster.TryAcquireAsync(7, "silo-b", current.Epoch, TimeSpan.FromMinutes(1)));
 
         var winner = Assert.Single(results, r => r is not null)!;
         Assert.Equal(current.Epoch + 1, winner.Epoch);
-        Assert.Equal(winner.Owner, (await Storage.Cluster.ReadLeasesAsync())[7].Owner);
+        Assert.Equal(winner.Owner, (await Storage.Cluster.ReadAsync()).Leases[7].Owner);
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
         var kept = await TakeAsync(4, "silo-1");
         await TakeAsync(3, "silo-2");
 
-        var lost = await Storage.Cluster.RenewAsync("silo-1", [mine, kept], Now.AddMinutes(2));
+        var lost = await Storage.Cluster.RenewAsync("silo-1", [mine, kept], TimeSpan.FromMinutes(2));
 
         Assert.Equal([3], lost);
     }
@@ -200,7 +200,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
         var lease = await TakeAsync(2);
         await Storage.Cluster.ReleaseAsync(lease);
 
-        var after = (await Storage.Cluster.ReadLeasesAsync())[2];
+        var after = (await Storage.Cluster.ReadAsync()).Leases[2];
 
         Assert.Null(after.Owner);
         Assert.Equal(lease.Epoch, after.Epoch);
@@ -245,9 +245,9 @@ public abstract class StorageConformanceTests : IAsyncLifetime
     public async Task JoiningWithADifferentPartitionCountIsRefused()
     {
         var error = await Assert.ThrowsAsync<ClusterConfigurationException>(() =>
-            Storage.Cluster.JoinAsync(new SiloRegistration("silo-9", "http://127.0.0.1:9", Now), Partitions * 2));
+            Storage.Cluster.JoinAsync(new SiloRegistration("silo-9", "http://127.0.0.1:9", Now), Partitions * 2, TimeSpan.FromSeconds(10)));
 
         Assert.Contains($"{Partitions} partitions", error.Message, StringComparison.Ordinal);
-        Assert.Equal(Partitions, (await Storage.Cluster.ReadLeasesAsync()).Count);
+        Assert.Equal(Partitions, (await Storage.Cluster.ReadAsync()).Leases.Count);
     }
 }

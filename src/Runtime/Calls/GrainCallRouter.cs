@@ -23,6 +23,7 @@ public sealed class GrainCallRouter(
         typeof(GrainCallRouter).GetMethod(nameof(InvokeTypedAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
     private readonly ConcurrentDictionary<MethodInfo, Func<GrainCallRouter, GrainId, MethodInfo, object?[], object>> _dispatchers = new();
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(200);
     private readonly TimeSpan _timeout = options.Value.GrainCallTimeout;
 
     /// <summary>Called by proxies; returns the Task (or Task&lt;T&gt;) the interface method declares.</summary>
@@ -52,30 +53,43 @@ public sealed class GrainCallRouter(
     {
         var partition = partitionMap.PartitionOf(grainId);
         using var timeout = new CancellationTokenSource(_timeout);
-        Task<TResult> call;
-        if (ownership.TryGetLocalLease(partition, out _))
-        {
-            call = directory.InvokeAsync(grainId, grain => InvokeOnGrainAsync<TResult>(grain, method, arguments), timeout.Token);
-        }
-        else if (remote is not null && ownership.OwnerOf(partition) is { } owner)
-        {
-            call = remote.InvokeAsync<TResult>(owner, grainId, method, arguments, timeout.Token);
-        }
-        else
-        {
-            throw new PartitionUnavailableException(grainId, partition);
-        }
-
         try
         {
-            return await call.WaitAsync(_timeout);
+            while (true)
+            {
+                try
+                {
+                    return await RouteOnceAsync<TResult>(grainId, partition, method, arguments, timeout.Token).WaitAsync(timeout.Token);
+                }
+                catch (Exception ex) when (ex is PartitionUnavailableException or RemoteGrainUnavailableException && !timeout.IsCancellationRequested)
+                {
+                    // The call did not run anywhere (no silo serves the partition right now, or the one we
+                    // asked no longer does): wait for the next membership round and route it again.
+                    await Task.Delay(RetryDelay, timeout.Token);
+                }
+            }
         }
-        catch (Exception ex) when (ex is TimeoutException || ex is OperationCanceledException && timeout.IsCancellationRequested)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
             throw new TimeoutException(
-                $"The call {method.Name} on {grainId} took longer than {_timeout.TotalSeconds:0.#} s; "
-                + "grains that call each other in a cycle deadlock, because turns do not interleave.", ex);
+                $"The call {method.Name} on {grainId} did not complete within {_timeout.TotalSeconds:0.#} s: either no silo served its partition "
+                + "in that time, or grains calling each other in a cycle deadlocked (turns do not interleave).");
         }
+    }
+
+    private Task<TResult> RouteOnceAsync<TResult>(GrainId grainId, int partition, MethodInfo method, object?[] arguments, CancellationToken cancellationToken)
+    {
+        if (ownership.IsServing(partition))
+        {
+            return directory.InvokeAsync(grainId, grain => InvokeOnGrainAsync<TResult>(grain, method, arguments), cancellationToken);
+        }
+
+        if (remote is not null && ownership.OwnerOf(partition) is { } owner && owner != ownership.LocalSiloId)
+        {
+            return remote.InvokeAsync<TResult>(owner, grainId, method, arguments, cancellationToken);
+        }
+
+        throw new PartitionUnavailableException(grainId, partition);
     }
 
     private static async Task<TResult> InvokeOnGrainAsync<TResult>(Grain grain, MethodInfo method, object?[] arguments)

@@ -35,6 +35,7 @@ public static class GrainRuntimeServiceCollectionExtensions
         services.TryAddSingleton<PartitionOwnershipAgent>();
         services.TryAddSingleton<IPartitionOwnership>(sp => sp.GetRequiredService<PartitionOwnershipAgent>());
         services.TryAddSingleton<ActivationDirectory>();
+        services.TryAddSingleton<IRemoteGrainInvoker, HttpRemoteGrainInvoker>();
         services.TryAddSingleton<GrainCallRouter>();
         services.TryAddSingleton(sp => new Lazy<GrainCallRouter>(sp.GetRequiredService<GrainCallRouter>));
         services.TryAddSingleton<IGrainFactory, GrainFactory>();

@@ -30,6 +30,8 @@ public sealed class SiloHost(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        ownership.DrainPartitionAsync = partition =>
+            directory.DeactivateAsync(a => a.Partition == partition, DeactivationReason.HandedOver, cancellationToken);
         await ownership.StartAsync(cancellationToken);
         ownership.PartitionLost += OnPartitionLost;
         reminders.Start();

@@ -41,7 +41,21 @@ public sealed class SiloOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan ReminderPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Length of a partition lease; a silo that stops renewing loses its partitions after this.</summary>
+    /// <summary>
+    /// Length of a partition lease. A silo that stops renewing (killed, cut off) loses its partitions after
+    /// this, and survivors take them at their next renewal: failover takes at most about
+    /// LeaseDuration + LeaseRenewInterval. A silo that cannot renew for this long stops writing on its own.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>How often leases are renewed, the membership read, and partitions rebalanced.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan LeaseRenewInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Shared secret that silos present to each other on forwarded grain calls. Required when several silos
+    /// share a store; keep it out of source control.
+    /// </summary>
+    public string ClusterSecret { get; set; } = "";
 }

@@ -12,12 +12,21 @@ public interface IPartitionOwnership
     /// <summary>The partitions this silo holds right now.</summary>
     IReadOnlyCollection<int> LocalPartitions { get; }
 
-    /// <summary>The lease of a partition this silo holds; false when another silo (or nobody) holds it.</summary>
+    /// <summary>The lease of a partition this silo holds (for fencing writes); false when it does not hold it.</summary>
     bool TryGetLocalLease(int partition, [NotNullWhen(true)] out PartitionLease? lease);
+
+    /// <summary>Whether calls for the partition run here: held, and not being handed over.</summary>
+    bool IsServing(int partition);
 
     /// <summary>The silo that held the partition at the last look, or null.</summary>
     string? OwnerOf(int partition);
 
-    /// <summary>Raised when this silo loses a partition (its grains there must stop).</summary>
+    /// <summary>The address of a silo from the membership table, or null if unknown.</summary>
+    string? SiloAddress(string siloId);
+
+    /// <summary>The membership and lease tables as last read (null before the first read).</summary>
+    ClusterSnapshot? LastSnapshot { get; }
+
+    /// <summary>Raised when this silo stops holding a partition (its grains there must stop).</summary>
     event Action<int>? PartitionLost;
 }

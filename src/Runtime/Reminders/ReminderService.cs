@@ -56,8 +56,8 @@ public sealed class ReminderService(
         var delivered = 0;
         while (true)
         {
-            var partitions = ownership.LocalPartitions;
-            if (partitions.Count == 0)
+            var partitions = ownership.LocalPartitions.Where(ownership.IsServing).ToArray();
+            if (partitions.Length == 0)
             {
                 return delivered;
             }
