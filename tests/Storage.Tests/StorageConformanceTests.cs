@@ -13,17 +13,43 @@ public abstract class StorageConformanceTests : IAsyncLifetime
     private const int Partitions = 8;
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    protected StorageUnderTest Storage { get; private set; } = null!;
+    private StorageUnderTest? _storage;
+    private string? _skipReason;
+
+    /// <summary>The provider under test; skips the test when its server is not available.</summary>
+    protected StorageUnderTest Storage
+    {
+        get
+        {
+            Skip.If(_skipReason is not null, _skipReason);
+            return _storage!;
+        }
+    }
 
     protected abstract Task<StorageUnderTest> CreateStorageAsync();
 
     public async Task InitializeAsync()
     {
-        Storage = await CreateStorageAsync();
+        try
+        {
+            _storage = await CreateStorageAsync();
+        }
+        catch (SkipException ex)
+        {
+            _skipReason = ex.Message;
+            return;
+        }
+
         await Storage.Cluster.JoinAsync(new SiloRegistration("silo-1", "http://127.0.0.1:1", Now), Partitions, TimeSpan.FromSeconds(10));
     }
 
-    public async Task DisposeAsync() => await Storage.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_storage is not null)
+        {
+            await _storage.DisposeAsync();
+        }
+    }
 
     private async Task<PartitionLease> TakeAsync(int partition, string silo = "silo-1")
     {
@@ -35,7 +61,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
     private static NewJournalEvent Event(string text, int minute = 0) =>
         new("test-event", Encoding.UTF8.GetBytes($"{{\"text\":\"{text}\"}}"), Now.AddMinutes(minute));
 
-    [Fact]
+    [SkippableFact]
     public async Task AppendedEventsReadBackInOrderWithSequenceNumbers()
     {
         var lease = await TakeAsync(3);
@@ -52,7 +78,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
         Assert.Equal(3L, Assert.Single(tail).Sequence);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AppendBehindTheJournalIsRefusedAndWritesNothing()
     {
         var lease = await TakeAsync(1);
@@ -64,7 +90,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
         Assert.Single(await Storage.Journal.ReadStreamAsync("s/2", 0));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task WriteWithAnOldFencingTokenIsRefused()
     {
         var old = await TakeAsync(2, "silo-1");
@@ -80,7 +106,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
         Assert.Empty(await Storage.Journal.ReadStreamAsync("s/3", 0));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ConcurrentAppendsToManyStreamsAllLand()
     {
         var leases = new Dictionary<int, PartitionLease>();
@@ -105,7 +131,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task OneRefusedAppendDoesNotFailItsNeighbours()
     {
         var lease = await TakeAsync(4);
@@ -119,7 +145,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
         Assert.Single(await Storage.Journal.ReadStreamAsync("n/7", 0));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SnapshotIsOnlyReplacedByAHigherVersion()
     {
         var lease = await TakeAsync(5);
@@ -135,7 +161,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
         Assert.Null(await Storage.Snapshots.ReadAsync("s/none"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DueRemindersComeEarliestFirstAndOnlyFromTheAskedPartitions()
     {
         var p0 = await TakeAsync(0);
@@ -153,7 +179,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromMinutes(3), dueEverywhere[0].Period);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ReminderDeleteGuardedByDueTimeKeepsAReArmedReminder()
     {
         var lease = await TakeAsync(6);
@@ -168,7 +194,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
         Assert.Null(await Storage.Reminders.ReadAsync(grain, "r"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task OnlyOneOfTwoSilosRacingForAPartitionWinsIt()
     {
         var current = (await Storage.Cluster.ReadAsync()).Leases[7];
@@ -182,7 +208,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
         Assert.Equal(winner.Owner, (await Storage.Cluster.ReadAsync()).Leases[7].Owner);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RenewReportsPartitionsTakenByAnotherSilo()
     {
         var mine = await TakeAsync(3, "silo-1");
@@ -194,7 +220,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
         Assert.Equal([3], lost);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ReleasedPartitionIsFreeAndKeepsItsEpoch()
     {
         var lease = await TakeAsync(2);
@@ -206,7 +232,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
         Assert.Equal(lease.Epoch, after.Epoch);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task PartitionLogReadsOnePartitionInCommitOrderFromAPosition()
     {
         var p0 = await TakeAsync(0);
@@ -226,7 +252,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
         Assert.Empty(await Storage.Journal.ReadPartitionAsync(2, 0, 100));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CheckpointOnlyMovesForwardAndIsFenced()
     {
         var lease = await TakeAsync(3);
@@ -241,7 +267,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
         await Assert.ThrowsAsync<LeaseLostException>(() => Storage.Checkpoints.WriteAsync("p", 3, 50, lease.Epoch));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task JoiningWithADifferentPartitionCountIsRefused()
     {
         var error = await Assert.ThrowsAsync<ClusterConfigurationException>(() =>

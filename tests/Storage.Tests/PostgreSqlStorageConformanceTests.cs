@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Options;
+using Orleans.Personalization.Runtime.Storage;
+using Orleans.Personalization.Storage.PostgreSql;
+using Orleans.Personalization.TestKit;
+
+namespace Orleans.Personalization.Storage.Tests;
+
+/// <summary>The conformance suite against a real PostgreSQL server, one fresh database per test.</summary>
+public sealed class PostgreSqlStorageConformanceTests : StorageConformanceTests
+{
+    protected override async Task<StorageUnderTest> CreateStorageAsync()
+    {
+        Skip.If(PostgreSqlTestDatabase.Unavailable is not null, PostgreSqlTestDatabase.Unavailable);
+        var server = await PostgreSqlTestDatabase.CreateAsync();
+        var database = new PostgreSqlDatabase(Options.Create(new PostgreSqlStorageOptions { ConnectionString = server.ConnectionString }));
+        return new StorageUnderTest(
+            new PostgreSqlJournalStore(database),
+            new PostgreSqlSnapshotStore(database),
+            new PostgreSqlReminderStore(database),
+            new PostgreSqlClusterStore(database),
+            new PostgreSqlProjectionCheckpointStore(database),
+            new Owner(database, server));
+    }
+
+    [SkippableFact]
+    public async Task TwoSilosCannotJoinUnderOneLiveId()
+    {
+        var error = await Assert.ThrowsAsync<ClusterConfigurationException>(() =>
+            Storage.Cluster.JoinAsync(new SiloRegistration("silo-1", "http://127.0.0.1:2", DateTimeOffset.UtcNow), 8, TimeSpan.FromMinutes(1)));
+
+        Assert.Contains("held by a live silo", error.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task LeaseExpiryIsJudgedByTheDatabaseClock()
+    {
+        var taken = await Storage.Cluster.TryAcquireAsync(5, "silo-1", 0, TimeSpan.FromMilliseconds(1));
+        var snapshot = await Storage.Cluster.ReadAsync();
+
+        Assert.NotNull(taken);
+        Assert.True(snapshot.Leases[5].ExpiresAt <= snapshot.Now, "a 1 ms lease should have expired by the next read");
+        Assert.Single(snapshot.LiveSilos(TimeSpan.FromMinutes(1)));
+    }
+
+    [SkippableFact]
+    public async Task UnreachableServerStopsTheSiloWithAClearMessage()
+    {
+        _ = Storage;
+        var error = Assert.Throws<ClusterConfigurationException>(() => new PostgreSqlDatabase(Options.Create(new PostgreSqlStorageOptions
+        {
+            ConnectionString = "Host=127.0.0.1;Port=1;Username=nobody;Database=none;Timeout=2",
+        })));
+
+        Assert.Contains("Cannot use PostgreSQL at 127.0.0.1:1/none", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class Owner(PostgreSqlDatabase database, PostgreSqlTestDatabase server) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await database.DisposeAsync();
+            await server.DisposeAsync();
+        }
+    }
+}
