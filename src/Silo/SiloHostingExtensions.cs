@@ -1,14 +1,18 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Orleans.Personalization.Grains;
 using Orleans.Personalization.Runtime.Hosting;
+using Orleans.Personalization.Storage.PostgreSql;
 using Orleans.Personalization.Storage.Sqlite;
 
 namespace Orleans.Personalization.Silo;
 
 /// <summary>
 /// Co-hosts a silo in the application, the way Orleans' UseOrleans does in an ASP.NET Core app: the grain
-/// runtime, its storage and the personalization grains, all settings validated at start.
+/// runtime, its storage (embedded SQLite, or PostgreSQL for a cluster) and the personalization grains, all
+/// settings validated at start.
 /// </summary>
 public static class SiloHostingExtensions
 {
@@ -19,7 +23,25 @@ public static class SiloHostingExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddGrainRuntime();
-        builder.Services.AddSqliteGrainStorage();
+        builder.Services.AddSingleton<IValidateOptions<SiloOptions>, ClusterSettingsValidator>();
+        var urls = builder.Configuration["urls"];
+        builder.Services.PostConfigure<SiloOptions>(silo =>
+        {
+            if (string.IsNullOrEmpty(silo.Address))
+            {
+                silo.Address = SiloAddress.FromUrls(urls);
+            }
+        });
+
+        if (builder.Configuration[$"{StorageOptions.SectionName}:Provider"] == StorageOptions.PostgreSql)
+        {
+            builder.Services.AddPostgreSqlGrainStorage();
+        }
+        else
+        {
+            builder.Services.AddSqliteGrainStorage();
+        }
+
         builder.Services.AddPersonalizationGrains();
         return builder;
     }

@@ -6,8 +6,10 @@ namespace Orleans.Personalization.Silo;
 public sealed class StorageOptions
 {
     public const string SectionName = "Storage";
+    public const string Sqlite = "Sqlite";
+    public const string PostgreSql = "PostgreSql";
 
-    /// <summary>"Sqlite": embedded, one silo, no setup (the default).</summary>
-    [RegularExpression("^Sqlite$", ErrorMessage = "Storage:Provider must be Sqlite (embedded storage for one silo).")]
-    public string Provider { get; set; } = "Sqlite";
+    /// <summary>"Sqlite": embedded, one silo, no setup (the default). "PostgreSql": shared by a cluster of silos.</summary>
+    [RegularExpression("^(Sqlite|PostgreSql)$", ErrorMessage = "Storage:Provider must be Sqlite (one silo, embedded) or PostgreSql (a cluster).")]
+    public string Provider { get; set; } = Sqlite;
 }

@@ -48,11 +48,17 @@ public sealed class PostgreSqlClusterStore(PostgreSqlDatabase database) : IClust
         }
 
         await using (var holder = new NpgsqlCommand(
-            "SELECT address, extract(epoch FROM now() - heartbeat_at) FROM personalization.silos WHERE silo_id = $1 AND status = 'active' AND heartbeat_at > now() - $2;",
+            """
+            SELECT address, extract(epoch FROM now() - heartbeat_at) FROM personalization.silos
+            WHERE silo_id = $1 AND status = 'active' AND heartbeat_at > now() - $2 AND address <> $3;
+            """,
             connection, transaction))
         {
+            // The same id at the same address is a restart: this process has bound that address, so the
+            // previous holder cannot be alive there. The same id elsewhere may be a live duplicate.
             holder.Parameters.AddWithValue(silo.SiloId);
             holder.Parameters.AddWithValue(deadAfter);
+            holder.Parameters.AddWithValue(silo.Address);
             await using var reader = await holder.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
             {

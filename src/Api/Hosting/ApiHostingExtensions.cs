@@ -2,10 +2,12 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Orleans.Personalization.Api.Auth;
+using Orleans.Personalization.Api.Cluster;
 using Orleans.Personalization.Api.Errors;
 using Orleans.Personalization.Api.Health;
 using Orleans.Personalization.Api.Ingestion;
 using Orleans.Personalization.Api.Profiles;
+using Orleans.Personalization.Runtime.Calls;
 
 namespace Orleans.Personalization.Api.Hosting;
 
@@ -39,6 +41,9 @@ public static class ApiHostingExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = static check => check.Tags.Contains("ready") });
         app.MapSegmentApi();
         app.MapProfileApi();
+        app.MapClusterApi();
+        app.MapShopperStateApi();
+        app.MapGrainCallEndpoint();
         if (app.Services.GetRequiredService<IOptions<ApiKeyOptions>>().Value.UsesDevelopmentKeys)
         {
             ApiLog.DevelopmentKeys(app.Logger);

@@ -1,6 +1,4 @@
 using System.Reflection;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -38,7 +36,7 @@ public static class GrainCallEndpoint
         ActivationDirectory directory,
         IOptions<SiloOptions> options)
     {
-        if (!SecretMatches(http.Request.Headers[HttpRemoteGrainInvoker.SecretHeader], options.Value.ClusterSecret))
+        if (!ClusterSecret.Matches(http.Request, options.Value))
         {
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: "Forwarded grain calls need the cluster secret.");
         }
@@ -89,9 +87,4 @@ public static class GrainCallEndpoint
         await task;
         return method.ReturnType.IsGenericType ? method.ReturnType.GetProperty("Result")!.GetValue(task) : null;
     }
-
-    private static bool SecretMatches(string? presented, string expected) =>
-        expected.Length > 0
-        && presented is not null
-        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected));
 }

@@ -21,6 +21,9 @@ internal sealed class ShopperTraffic(Uri baseAddress, string writeKey, int shopp
 
     public int BatchSize { get; init; } = 50;
 
+    /// <summary>Prefix of the messageIds, so several senders to one cluster never reuse an id.</summary>
+    public string MessagePrefix { get; init; } = "m";
+
     /// <summary>Sends <paramref name="batches"/> batches of <see cref="BatchSize"/> from <paramref name="senders"/> concurrent clients.</summary>
     public async Task SendAsync(int batches, int senders, CancellationToken stop = default)
     {
@@ -43,7 +46,7 @@ internal sealed class ShopperTraffic(Uri baseAddress, string writeKey, int shopp
         {
             var n = Interlocked.Increment(ref _sequence);
             var userId = UserId(n % shoppers);
-            var messageId = $"m-{n}";
+            var messageId = $"{MessagePrefix}-{n}";
             var json = (n % 4) switch
             {
                 0 => $$$"""{"type":"track","messageId":"{{{messageId}}}","userId":"{{{userId}}}","event":"Product Added","properties":{"product_id":"p{{{n % 50}}}","price":{{{n % 90 + 10}}}}}""",
@@ -75,5 +78,8 @@ internal sealed class ShopperTraffic(Uri baseAddress, string writeKey, int shopp
         {
             Failed++;
         }
+
+        // A silo that is down refuses at once; pause so a sender does not spin on it.
+        await Task.Delay(50);
     }
 }

@@ -1,0 +1,194 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using Orleans.Personalization.Api.Tests.Processes;
+using Orleans.Personalization.Grains;
+using Orleans.Personalization.Grains.Events;
+using Orleans.Personalization.Grains.State;
+using Orleans.Personalization.Runtime.EventSourcing;
+using Orleans.Personalization.Runtime.Serialization;
+using Orleans.Personalization.Storage.PostgreSql;
+using Orleans.Personalization.TestKit;
+
+namespace Orleans.Personalization.Api.Tests.Clustering;
+
+/// <summary>
+/// Three real silo processes on one real PostgreSQL: partitions spread and rebalance, any silo serves any
+/// shopper, and silos killed and restarted under traffic lose nothing and apply everything once.
+/// </summary>
+public sealed class ClusterTests : IAsyncLifetime
+{
+    private const int Shoppers = 2000;
+    private PostgreSqlTestDatabase? _database;
+
+    public async Task InitializeAsync()
+    {
+        if (PostgreSqlTestDatabase.Unavailable is null)
+        {
+            _database = await PostgreSqlTestDatabase.CreateAsync();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    private string ConnectionString
+    {
+        get
+        {
+            Skip.If(_database is null, PostgreSqlTestDatabase.Unavailable);
+            return _database!.ConnectionString;
+        }
+    }
+
+    [SkippableFact]
+    public async Task SilosShareThePartitionsAndAnySiloServesAnyShopper()
+    {
+        await using var cluster = new SiloCluster(ConnectionString, 3);
+        await cluster.StartAllAsync();
+        await cluster.WaitUntilBalancedAsync();
+
+        for (var silo = 0; silo < 3; silo++)
+        {
+            using var writer = cluster.Client(silo, SiloCluster.WriteKey);
+            var response = await writer.PostJsonAsync("/v1/track", $$$"""{"userId":"shopper-{{{silo}}}","event":"Product Viewed","properties":{"product_id":"p{{{silo}}}"}}""");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        for (var silo = 0; silo < 3; silo++)
+        {
+            using var reader = cluster.Client(silo, SiloCluster.ReadKey);
+            for (var shopper = 0; shopper < 3; shopper++)
+            {
+                var profile = await reader.GetProfileAsync($"shopper-{shopper}");
+                Assert.Equal($"p{shopper}", (string)profile["recentlyViewed"]![0]!["productId"]!);
+            }
+        }
+
+        var view = await cluster.ClusterViewAsync(1);
+        var held = view["silos"]!.AsArray().Select(s => s!["partitions"]!.AsArray().Count).Order().ToArray();
+        Assert.Equal([21, 21, 22], held);
+    }
+
+    [SkippableFact]
+    public async Task KillsAndRestartsUnderTrafficLoseNothingAndApplyEverythingOnce()
+    {
+        await using var cluster = new SiloCluster(ConnectionString, 3);
+        await cluster.StartAllAsync();
+        await cluster.WaitUntilBalancedAsync();
+
+        var traffic = Enumerable.Range(0, 3)
+            .Select(silo => new ShopperTraffic(cluster.AddressOf(silo), SiloCluster.WriteKey, Shoppers) { BatchSize = 25, MessagePrefix = $"s{silo}" })
+            .ToArray();
+        using var stop = new CancellationTokenSource();
+        var sending = Task.WhenAll(traffic.Select(t => t.SendAsync(batches: 1_000_000, senders: 3, stop.Token)));
+
+        // Kill (and once, stop gracefully) each silo in turn while traffic flows, restarting it each time.
+        for (var round = 0; round < 4; round++)
+        {
+            var victim = round % 3;
+            await Eventually.TrueAsync(() => traffic.Sum(t => t.Acknowledged.Count) >= (round + 1) * 1500, "traffic to flow between rounds", TimeSpan.FromSeconds(90));
+            if (round == 2)
+            {
+                Assert.Equal(0, await cluster.TerminateAsync(victim));
+            }
+            else
+            {
+                await cluster.KillAsync(victim);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await cluster.StartAsync(victim);
+        }
+
+        await Eventually.TrueAsync(() => traffic.Sum(t => t.Acknowledged.Count) >= 7500, "traffic after the last restart", TimeSpan.FromSeconds(90));
+        await stop.CancelAsync();
+        await sending;
+        await cluster.WaitUntilBalancedAsync();
+
+        var stored = await new StoredCluster(ConnectionString).StreamsAsync();
+        var acknowledged = traffic.SelectMany(t => t.Acknowledged).ToArray();
+        var storedIds = stored.Values.SelectMany(static e => e.Select(static x => x.MessageId)).ToArray();
+
+        // Every acknowledged event is stored, and no event is stored twice.
+        Assert.Equal(storedIds.Length, storedIds.Distinct().Count());
+        var storedSet = storedIds.ToHashSet();
+        Assert.All(acknowledged, ack => Assert.Contains(ack.MessageId, storedSet));
+        Assert.All(stored.Values, events => Assert.Equal(Enumerable.Range(1, events.Count).Select(static i => (long)i), events.Select(static e => e.Sequence)));
+
+        // Each partition's lease passed from owner to owner with a higher epoch each time.
+        var history = await new StoredCluster(ConnectionString).LeaseHistoryAsync();
+        Assert.All(history.GroupBy(static h => h.Partition), g => Assert.Equal(g.Select(static h => h.Epoch).Order(), g.Select(static h => h.Epoch)));
+
+        // Every profile equals a replay of its journal from scratch, whichever silo answers.
+        var journal = new PostgreSqlJournalStore(new PostgreSqlDatabase(Options.Create(new PostgreSqlStorageOptions { ConnectionString = ConnectionString })));
+        var streamIds = stored.Keys.ToArray();
+        for (var i = 0; i < streamIds.Length; i++)
+        {
+            var streamId = streamIds[i];
+            using var client = cluster.Client(i % 3, SiloCluster.ReadKey);
+            client.DefaultRequestHeaders.Add("X-Cluster-Secret", SiloCluster.Secret);
+            var live = await client.GetStringAsync($"/internal/shoppers/{Uri.EscapeDataString(streamId["user/".Length..])}/state");
+            var (replayed, version) = await JournalReplay.ReplayAsync<ShopperState, ShopperEvent>(journal, streamId, ShopperJsonContext.Default.ShopperEvent);
+            Assert.Equal(stored[streamId].Count, version);
+            Assert.Equal(CanonicalJson.Normalize(System.Text.Json.JsonSerializer.Serialize(replayed, ShopperJsonContext.Default.ShopperState)), live);
+        }
+
+        // The profile is the same from every silo.
+        foreach (var shopper in Enumerable.Range(0, 50).Select(static i => ShopperTraffic.UserId(i * 37 % Shoppers)))
+        {
+            var answers = new List<string>();
+            for (var silo = 0; silo < 3; silo++)
+            {
+                using var reader = cluster.Client(silo, SiloCluster.ReadKey);
+                var profile = (await reader.GetProfileAsync(shopper)).AsObject();
+                profile.Remove("asOf");
+                profile["sessions"]!["current"]!.AsObject().Remove("active");
+                answers.Add(profile.ToJsonString());
+            }
+
+            Assert.Single(answers.Distinct());
+        }
+    }
+
+    [SkippableFact]
+    public async Task SecondSiloWithALiveSilosIdIsRefused()
+    {
+        await using var cluster = new SiloCluster(ConnectionString, 1);
+        await cluster.StartAllAsync();
+        var duplicate = new Dictionary<string, string>(cluster.SettingsOf(0));
+        await using var second = ServiceProcess.Start(duplicate);
+
+        Assert.Equal(2, await second.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("is held by a live silo", second.Output, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task SiloWithAnotherPartitionCountIsRefused()
+    {
+        await using var cluster = new SiloCluster(ConnectionString, 1);
+        await cluster.StartAllAsync();
+        var settings = new Dictionary<string, string>(cluster.SettingsOf(0)) { ["Silo:SiloId"] = "other", ["Silo:PartitionCount"] = "32" };
+        await using var other = ServiceProcess.Start(settings);
+
+        Assert.Equal(2, await other.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("was created with 64 partitions", other.Output, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task UnreachableDatabaseStopsTheSiloWithAClearMessage()
+    {
+        _ = ConnectionString;
+        await using var cluster = new SiloCluster("Host=127.0.0.1;Port=1;Username=x;Database=nowhere;Timeout=2", 1);
+        await using var silo = ServiceProcess.Start(cluster.SettingsOf(0));
+
+        Assert.Equal(2, await silo.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("Cannot use PostgreSQL at 127.0.0.1:1/nowhere", silo.Output, StringComparison.Ordinal);
+    }
+}

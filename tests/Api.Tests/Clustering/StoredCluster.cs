@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Npgsql;
+
+namespace Orleans.Personalization.Api.Tests.Clustering;
+
+/// <summary>Reads what a cluster stored, straight from its PostgreSQL database.</summary>
+internal sealed class StoredCluster(string connectionString)
+{
+    /// <summary>Each stream's (sequence, messageId) in sequence order.</summary>
+    public async Task<Dictionary<string, List<(long Sequence, string MessageId)>>> StreamsAsync()
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT stream_id, sequence, payload FROM personalization.journal ORDER BY stream_id, sequence;", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var streams = new Dictionary<string, List<(long, string)>>();
+        while (await reader.ReadAsync())
+        {
+            var streamId = reader.GetString(0);
+            using var payload = JsonDocument.Parse((byte[])reader.GetValue(2));
+            if (!streams.TryGetValue(streamId, out var events))
+            {
+                streams[streamId] = events = [];
+            }
+
+            events.Add((reader.GetInt64(1), payload.RootElement.GetProperty("messageId").GetString()!));
+        }
+
+        return streams;
+    }
+
+    /// <summary>Every lease acquisition: (partition, epoch, owner), in acquisition order per partition.</summary>
+    public async Task<List<(int Partition, long Epoch, string Owner, DateTime AcquiredAt)>> LeaseHistoryAsync()
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT partition, epoch, owner, acquired_at FROM personalization.lease_history ORDER BY partition, acquired_at, epoch;", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var history = new List<(int, long, string, DateTime)>();
+        while (await reader.ReadAsync())
+        {
+            history.Add((reader.GetInt32(0), reader.GetInt64(1), reader.GetString(2), reader.GetDateTime(3)));
+        }
+
+        return history;
+    }
+}
