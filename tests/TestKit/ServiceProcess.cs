@@ -126,6 +126,20 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>SIGSTOP: the process freezes (as in a long GC pause or a cut-off host) without dying.</summary>
+    public void Pause() => Signal(SigStop);
+
+    /// <summary>SIGCONT: a paused process carries on where it was.</summary>
+    public void Resume() => Signal(SigCont);
+
+    private void Signal(int signal)
+    {
+        if (SendSignal(_process.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed with errno {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
     /// <summary>Waits for a process that is expected to stop on its own (for example on bad settings).</summary>
     public async Task<int> WaitForExitAsync(TimeSpan within)
     {
@@ -166,6 +180,8 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     }
 
     private const int SigTerm = 15;
+    private const int SigStop = 19;
+    private const int SigCont = 18;
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int SendSignal(int pid, int signal);

@@ -66,6 +66,10 @@ public sealed class SiloCluster : IAsyncDisposable
 
     public async Task<int> TerminateAsync(int silo) => await _silos[silo]!.TerminateAsync();
 
+    public void Pause(int silo) => _silos[silo]!.Pause();
+
+    public void Resume(int silo) => _silos[silo]!.Resume();
+
     public string OutputOf(int silo) => _silos[silo]?.Output ?? "";
 
     public HttpClient Client(int silo, string key)
