@@ -1,4 +1,5 @@
 using System.Globalization;
+using Orleans.Personalization.BenchKit;
 
 namespace Orleans.Personalization.IngestBenchmark;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Orleans.Personalization.BenchKit;
 using Orleans.Personalization.IngestBenchmark;
 
 // Ingest benchmark (issue 2): the real server over loopback. One run measures the trivial-endpoint

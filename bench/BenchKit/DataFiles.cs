@@ -1,7 +1,7 @@
-namespace Orleans.Personalization.IngestBenchmark;
+namespace Orleans.Personalization.BenchKit;
 
 /// <summary>Finds ../shared/data next to the repository, walking up from the working directory.</summary>
-internal static class DataFiles
+public static class DataFiles
 {
     public static string Default()
     {

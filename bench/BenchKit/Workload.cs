@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text;
 
-namespace Orleans.Personalization.IngestBenchmark;
+namespace Orleans.Personalization.BenchKit;
 
 /// <summary>
 /// Realistic Segment batches built from real shopper sessions (YooChoose clicks): each session is an
 /// anonymous shopper, each click a Product Viewed; every session also gets a landing page view, some
 /// add to cart, search, and a few complete an order. Bodies are built before timing starts.
 /// </summary>
-internal static class Workload
+public static class Workload
 {
     /// <summary>The placeholder in shopper ids that each round of the workload replaces with its own prefix.</summary>
     public const string RoundPlaceholder = "{ROUND}";

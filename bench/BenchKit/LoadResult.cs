@@ -1,7 +1,7 @@
-namespace Orleans.Personalization.IngestBenchmark;
+namespace Orleans.Personalization.BenchKit;
 
 /// <summary>What one timed phase measured: successful requests, their latencies, failures, elapsed time.</summary>
-internal sealed record LoadResult(int Requests, int Failures, TimeSpan Elapsed, double[] LatenciesMs, int[] SucceededRequestNumbers)
+public sealed record LoadResult(int Requests, int Failures, TimeSpan Elapsed, double[] LatenciesMs, int[] SucceededRequestNumbers)
 {
     public double RequestsPerSecond => Requests / Elapsed.TotalSeconds;
 

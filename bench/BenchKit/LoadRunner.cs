@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 
-namespace Orleans.Personalization.IngestBenchmark;
+namespace Orleans.Personalization.BenchKit;
 
 /// <summary>
 /// Closed-loop load: <c>clients</c> concurrent senders, each sending its next request as soon as the last
 /// one answered, for a warm-up (not measured) and then a measured duration.
 /// </summary>
-internal sealed class LoadRunner(HttpClient client, int clients)
+public sealed class LoadRunner(HttpClient client, int clients)
 {
     public async Task<LoadResult> RunAsync(Func<int, HttpRequestMessage> nextRequest, TimeSpan warmup, TimeSpan duration, int? maxRequests = null)
     {
