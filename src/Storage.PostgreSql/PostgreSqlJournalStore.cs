@@ -1,16 +1,17 @@
 using Npgsql;
-using NpgsqlTypes;
 using Orleans.Personalization.Runtime.Storage;
 
 namespace Orleans.Personalization.Storage.PostgreSql;
 
 /// <summary>
-/// The journal in PostgreSQL. An append is one call of personalization.append_events, one round trip and one
-/// transaction: fenced by the lease epoch, checked against the expected version, positioned in commit
-/// order within its partition. Concurrent appends share WAL flushes through PostgreSQL's own group commit.
+/// The journal in PostgreSQL. An append is one call of personalization.append_events: fenced by the lease
+/// epoch, checked against the expected version, positioned in commit order within its partition. Appends
+/// arriving together share a transaction (<see cref="PostgreSqlAppendWriter"/>).
 /// </summary>
-public sealed class PostgreSqlJournalStore(PostgreSqlDatabase database) : IJournalStore
+public sealed class PostgreSqlJournalStore(PostgreSqlDatabase database) : IJournalStore, IAsyncDisposable
 {
+    private readonly PostgreSqlAppendWriter _writer = new(database);
+
     public event Action<int>? Appended;
 
     public async Task AppendAsync(JournalAppend append, CancellationToken cancellationToken = default)
@@ -20,29 +21,11 @@ public sealed class PostgreSqlJournalStore(PostgreSqlDatabase database) : IJourn
             return;
         }
 
-        await using var command = database.DataSource.CreateCommand("SELECT personalization.append_events($1, $2, $3, $4, $5, $6, $7);");
-        command.Parameters.AddWithValue(append.Partition);
-        command.Parameters.AddWithValue(append.FencingToken);
-        command.Parameters.AddWithValue(append.StreamId);
-        command.Parameters.AddWithValue(append.ExpectedVersion);
-        command.Parameters.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Text, append.Events.Select(static e => e.EventType).ToArray());
-        command.Parameters.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Bigint, append.Events.Select(static e => e.Timestamp.ToUnixTimeMilliseconds()).ToArray());
-        command.Parameters.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Bytea, append.Events.Select(static e => e.Payload).ToArray());
-        try
-        {
-            await command.ExecuteScalarAsync(cancellationToken);
-        }
-        catch (PostgresException ex) when (ex.SqlState == "PL001")
-        {
-            throw new LeaseLostException(append.Partition, append.FencingToken);
-        }
-        catch (PostgresException ex) when (ex.SqlState is "PJ001" or PostgresErrorCodes.UniqueViolation)
-        {
-            throw new JournalConflictException(append.StreamId, append.ExpectedVersion);
-        }
-
+        await _writer.AppendAsync(append);
         Appended?.Invoke(append.Partition);
     }
+
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
     public async Task<IReadOnlyList<JournalRecord>> ReadStreamAsync(string streamId, long afterSequence, CancellationToken cancellationToken = default)
     {

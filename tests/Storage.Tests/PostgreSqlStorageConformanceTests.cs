@@ -13,13 +13,14 @@ public sealed class PostgreSqlStorageConformanceTests : StorageConformanceTests
         Skip.If(PostgreSqlTestDatabase.Unavailable is not null, PostgreSqlTestDatabase.Unavailable);
         var server = await PostgreSqlTestDatabase.CreateAsync();
         var database = new PostgreSqlDatabase(Options.Create(new PostgreSqlStorageOptions { ConnectionString = server.ConnectionString }));
+        var journal = new PostgreSqlJournalStore(database);
         return new StorageUnderTest(
-            new PostgreSqlJournalStore(database),
+            journal,
             new PostgreSqlSnapshotStore(database),
             new PostgreSqlReminderStore(database),
             new PostgreSqlClusterStore(database),
             new PostgreSqlProjectionCheckpointStore(database),
-            new Owner(database, server));
+            new Owner(journal, database, server));
     }
 
     [SkippableFact]
@@ -54,10 +55,11 @@ public sealed class PostgreSqlStorageConformanceTests : StorageConformanceTests
         Assert.Contains("Cannot use PostgreSQL at 127.0.0.1:1/none", error.Message, StringComparison.Ordinal);
     }
 
-    private sealed class Owner(PostgreSqlDatabase database, PostgreSqlTestDatabase server) : IAsyncDisposable
+    private sealed class Owner(PostgreSqlJournalStore journal, PostgreSqlDatabase database, PostgreSqlTestDatabase server) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
+            await journal.DisposeAsync();
             await database.DisposeAsync();
             await server.DisposeAsync();
         }
