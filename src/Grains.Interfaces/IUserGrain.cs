@@ -25,4 +25,13 @@ public interface IUserGrain : IGrainWithStringKey
     /// the anonymous history so the user's profile includes it.
     /// </summary>
     Task<MergedHistory> MergeIntoAsync(string userId);
+
+    /// <summary>What recommendations need from the live profile: session, cart, purchases, interests.</summary>
+    Task<Recommendations.ShopperContext> GetRecommendationContextAsync();
+
+    /// <summary>Keeps a served recommendation in memory, so impressions and clicks reported with its id find their strategies.</summary>
+    Task RememberRecommendationAsync(Recommendations.ServedRecommendation served);
+
+    /// <summary>Journals impressions of, or a click on, a served recommendation (once per messageId).</summary>
+    Task<TrackResult> RecordRecommendationFeedbackAsync(Recommendations.RecommendationFeedback feedback);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Personalization.Grains.Interfaces;
+using Orleans.Personalization.Grains.Recommendations;
 using Orleans.Personalization.Runtime.Hosting;
 
 namespace Orleans.Personalization.Grains;
@@ -8,5 +9,6 @@ namespace Orleans.Personalization.Grains;
 public static class GrainsServiceCollectionExtensions
 {
     public static IServiceCollection AddPersonalizationGrains(this IServiceCollection services) =>
-        services.AddGrain<IUserGrain, UserGrain>();
+        services.AddGrain<IUserGrain, UserGrain>()
+            .AddRecommendations();
 }

@@ -16,7 +16,7 @@ namespace Orleans.Personalization.Grains;
 /// A shopper: absorbs its events into the journal and keeps the live profile. Retries are dropped by
 /// messageId; a message carrying both a userId and an anonymousId merges the anonymous history in.
 /// </summary>
-public sealed class UserGrain : JournaledGrain<ShopperState, ShopperEvent>, IUserGrain
+public sealed partial class UserGrain : JournaledGrain<ShopperState, ShopperEvent>, IUserGrain
 {
     /// <summary>The most anonymous events copied into a user at a merge (the latest are kept).</summary>
     public const int MaxMergedEvents = 10_000;

@@ -2,11 +2,13 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Orleans.Personalization.Api.Auth;
+using Orleans.Personalization.Api.Catalog;
 using Orleans.Personalization.Api.Cluster;
 using Orleans.Personalization.Api.Errors;
 using Orleans.Personalization.Api.Health;
 using Orleans.Personalization.Api.Ingestion;
 using Orleans.Personalization.Api.Profiles;
+using Orleans.Personalization.Api.Recommendations;
 using Orleans.Personalization.Runtime.Calls;
 
 namespace Orleans.Personalization.Api.Hosting;
@@ -41,6 +43,8 @@ public static class ApiHostingExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = static check => check.Tags.Contains("ready") });
         app.MapSegmentApi();
         app.MapProfileApi();
+        app.MapCatalogApi();
+        app.MapRecommendationApi();
         app.MapClusterApi();
         app.MapShopperStateApi();
         app.MapGrainCallEndpoint();

@@ -22,6 +22,8 @@ namespace Orleans.Personalization.Grains.Events;
 [JsonDerivedType(typeof(CustomEvent), "custom")]
 [JsonDerivedType(typeof(AnonymousHistoryMerged), "anonymous-history-merged")]
 [JsonDerivedType(typeof(MergedIntoUser), "merged-into-user")]
+[JsonDerivedType(typeof(RecommendationImpressed), "recommendation-impression")]
+[JsonDerivedType(typeof(RecommendationClicked), "recommendation-click")]
 public abstract record ShopperEvent : IJournalEvent
 {
     /// <summary>The Segment messageId (or a derived id for events the service raises itself).</summary>

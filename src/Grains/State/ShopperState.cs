@@ -50,6 +50,9 @@ public sealed class ShopperState : IJournaledState<ShopperEvent>
 
     public PurchaseHistory Purchases { get; set; } = new();
 
+    /// <summary>Products bought (null until the first order), so recommendations can leave them out.</summary>
+    public BoughtProducts? Bought { get; set; }
+
     public CampaignTouch? FirstTouch { get; set; }
 
     public CampaignTouch? LastTouch { get; set; }
@@ -111,6 +114,7 @@ public sealed class ShopperState : IJournaledState<ShopperEvent>
                 foreach (var product in order.Products)
                 {
                     AddCategory(product.Category, PurchaseWeight, at);
+                    (Bought ??= new()).Add(product.ProductId);
                     if (product.Price is { } paid)
                     {
                         Prices.AddBought(paid);

@@ -1,0 +1,15 @@
+namespace Orleans.Personalization.Grains.Recommendations.Popularity;
+
+/// <summary>Category rankings are kept for every level of a path: "Shoes" and "Shoes &gt; Running".</summary>
+public static class CategoryKeys
+{
+    public const string Separator = " > ";
+
+    public static IEnumerable<string> Of(IReadOnlyList<string> path)
+    {
+        for (var depth = 1; depth <= path.Count; depth++)
+        {
+            yield return string.Join(Separator, path.Take(depth));
+        }
+    }
+}

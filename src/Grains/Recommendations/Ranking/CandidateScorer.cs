@@ -1,0 +1,128 @@
+using Orleans.Personalization.Grains.Interfaces.Recommendations;
+using Orleans.Personalization.Grains.Recommendations.Popularity;
+
+namespace Orleans.Personalization.Grains.Recommendations.Ranking;
+
+/// <summary>
+/// Fills the candidate pool from every strategy: the seeds' co-view, co-cart and co-purchase neighbours (scaled by
+/// seed weight), session kNN over the sessions the current session's products hold, trending in the categories of
+/// interest, and global trending and popular products, which keep a brand-new shopper or product from an empty answer.
+/// </summary>
+public static class CandidateScorer
+{
+    public const int GlobalDepth = 50;
+    public const int CategoryDepth = 20;
+
+    public static CandidatePool Score(
+        RecommendationQuery query,
+        SeedPlan plan,
+        IReadOnlyDictionary<string, ProductNeighbours> neighbours,
+        PopularitySnapshot popularity,
+        ShopperContext context)
+    {
+        var pool = new CandidatePool();
+        foreach (var seed in plan.Seeds)
+        {
+            if (!neighbours.TryGetValue(seed.ProductId, out var n))
+            {
+                continue;
+            }
+
+            AddNeighbours(pool, n.CoView, RecommendationStrategy.CoView, seed);
+            AddNeighbours(pool, n.CoCart, RecommendationStrategy.CoCart, seed);
+            AddNeighbours(pool, n.CoPurchase, RecommendationStrategy.CoPurchase, seed);
+        }
+
+        if (plan.Session.Count > 0)
+        {
+            var sessions = plan.Session.SelectMany(id => neighbours.TryGetValue(id, out var n) ? n.Sessions : []);
+            foreach (var (productId, vote) in SessionNeighbours.Vote(plan.Session, sessions))
+            {
+                pool.Add(productId, RecommendationStrategy.SessionNeighbours, vote, plan.Session[^1]);
+            }
+        }
+
+        foreach (var (category, weight) in CategoriesOfInterest(query, plan, neighbours, context, popularity))
+        {
+            if (popularity.Category(category) is { Trending.Count: > 0 } ranking)
+            {
+                AddRanking(pool, ranking.Trending, CategoryDepth, RecommendationStrategy.CategoryTrending, weight, category);
+            }
+        }
+
+        AddRanking(pool, popularity.Lists.Trending, GlobalDepth, RecommendationStrategy.Trending, 1.0, null);
+        AddRanking(pool, popularity.Lists.Popular, GlobalDepth, RecommendationStrategy.Popular, 1.0, null);
+        return pool;
+    }
+
+    /// <summary>
+    /// Categories whose trending products are candidates, with weights: the product's own (product page), the
+    /// cart's or order's (cart, order confirmation), the shopper's favourites (home, search), and on search also
+    /// categories named by the query.
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> CategoriesOfInterest(
+        RecommendationQuery query,
+        SeedPlan plan,
+        IReadOnlyDictionary<string, ProductNeighbours> neighbours,
+        ShopperContext context,
+        PopularitySnapshot popularity)
+    {
+        var categories = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        void Add(string category, double weight) => categories[category] = Math.Max(categories.GetValueOrDefault(category), weight);
+
+        if (query.Placement is Placement.ProductPage or Placement.Cart or Placement.OrderConfirmation)
+        {
+            foreach (var seed in plan.Seeds)
+            {
+                if (neighbours.TryGetValue(seed.ProductId, out var n) && n.Info is { CategoryPath.Count: > 0 } info)
+                {
+                    Add(CategoryKeys.Of(info.CategoryPath).Last(), seed.Weight);
+                }
+            }
+        }
+        else
+        {
+            var strongest = context.Categories.Count == 0 ? 0 : context.Categories[0].Weight;
+            foreach (var preference in context.Categories.Take(3))
+            {
+                if (strongest > 0)
+                {
+                    Add(preference.Category, preference.Weight / strongest);
+                }
+            }
+        }
+
+        var words = new QueryWords(query.Query);
+        if (query.Placement == Placement.Search && !words.IsEmpty)
+        {
+            foreach (var category in popularity.Lists.Categories.Keys.Where(words.Names))
+            {
+                Add(category, 1.0);
+            }
+        }
+
+        return categories;
+    }
+
+    private static void AddNeighbours(CandidatePool pool, IReadOnlyList<ScoredNeighbour> neighbours, RecommendationStrategy strategy, Seed seed)
+    {
+        foreach (var neighbour in neighbours)
+        {
+            pool.Add(neighbour.ProductId, strategy, seed.Weight * neighbour.Score, seed.ProductId);
+        }
+    }
+
+    private static void AddRanking(CandidatePool pool, IReadOnlyList<RankedProduct> ranking, int depth, RecommendationStrategy strategy, double weight, string? via)
+    {
+        if (ranking.Count == 0 || ranking[0].Score <= 0)
+        {
+            return;
+        }
+
+        var best = ranking[0].Score;
+        foreach (var product in ranking.Take(depth))
+        {
+            pool.Add(product.ProductId, strategy, weight * product.Score / best, via);
+        }
+    }
+}

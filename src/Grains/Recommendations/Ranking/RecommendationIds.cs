@@ -1,0 +1,31 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Orleans.Personalization.Grains.Recommendations.Ranking;
+
+/// <summary>
+/// Recommendation ids: "rec_{placement}_{32 hex digits of a version-7 UUID}", e.g.
+/// rec_product_page_0197c6f2a0d87b3e9d1c5f0a8b2e4d61. The placement stays readable from the id alone, so
+/// feedback for an answer this silo no longer remembers is still counted per placement.
+/// </summary>
+public static class RecommendationIds
+{
+    private const string Prefix = "rec_";
+    private const int HexLength = 32;
+    private static readonly System.Buffers.SearchValues<char> LowerHex = System.Buffers.SearchValues.Create("0123456789abcdef");
+
+    public static string New(Placement placement) => $"{Prefix}{placement.Name()}_{Guid.CreateVersion7():N}";
+
+    public static bool TryParse(string? id, [NotNullWhen(true)] out Placement? placement)
+    {
+        placement = null;
+        if (id is null || !id.StartsWith(Prefix, StringComparison.Ordinal) || id.Length < Prefix.Length + HexLength + 2)
+        {
+            return false;
+        }
+
+        var separator = id.Length - HexLength - 1;
+        return id[separator] == '_'
+            && !id.AsSpan(separator + 1).ContainsAnyExcept(LowerHex)
+            && PlacementNames.TryParse(id[Prefix.Length..separator], out placement);
+    }
+}

@@ -1,0 +1,93 @@
+using Orleans.Personalization.Grains.Events;
+using Orleans.Personalization.Grains.Interfaces;
+using Orleans.Personalization.Grains.Interfaces.Messages;
+using Orleans.Personalization.Grains.Interfaces.Profiles;
+using Orleans.Personalization.Grains.Interfaces.Recommendations;
+using Orleans.Personalization.Grains.State;
+
+namespace Orleans.Personalization.Grains;
+
+/// <summary>
+/// The shopper's side of recommendations: the live context a recommendation starts from, the recommendations
+/// served lately (in memory only: enough to attribute the impressions and clicks that follow), and those
+/// impressions and clicks as journal events, for CTR per placement and strategy.
+/// </summary>
+public sealed partial class UserGrain
+{
+    /// <summary>Served recommendations remembered per activation.</summary>
+    public const int RememberedRecommendations = 32;
+
+    private readonly List<ServedRecommendation> _served = [];
+
+    public Task<ShopperContext> GetRecommendationContextAsync()
+    {
+        if (State.MergedInto is { } mergedInto)
+        {
+            return Task.FromResult(new ShopperContext { MergedIntoUserId = mergedInto });
+        }
+
+        if (Version == 0)
+        {
+            return Task.FromResult(ShopperContext.Unknown);
+        }
+
+        var now = TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        var sessionStart = State.Sessions.StartedAt;
+        var viewed = State.RecentlyViewed.Items;
+        return Task.FromResult(new ShopperContext
+        {
+            Known = true,
+            SessionViews = viewed.Where(v => v.At >= sessionStart).Select(static v => v.ProductId).Reverse().ToArray(),
+            EarlierViews = viewed.Where(v => v.At < sessionStart).Select(static v => v.ProductId).ToArray(),
+            Cart = State.Cart.Lines.OrderByDescending(static l => l.UpdatedAt).Select(static l => l.ProductId).ToArray(),
+            Bought = State.Bought is { } bought ? Enumerable.Reverse(bought.ProductIds).ToArray() : [],
+            Categories = State.Categories.Entries
+                .Select(c => new CategoryPreference(c.Category, CategoryAffinity.Decay(c.Weight, c.AsOf, now), DateTimeOffset.FromUnixTimeMilliseconds(c.AsOf)))
+                .OrderByDescending(static c => c.Weight)
+                .ThenBy(static c => c.Category, StringComparer.Ordinal)
+                .ToArray(),
+            TypicalPrice = State.Prices.Bought?.Median() ?? State.Prices.Viewed?.Median(),
+        });
+    }
+
+    public Task RememberRecommendationAsync(ServedRecommendation served)
+    {
+        _served.Add(served);
+        if (_served.Count > RememberedRecommendations)
+        {
+            _served.RemoveAt(0);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<TrackResult> RecordRecommendationFeedbackAsync(RecommendationFeedback feedback)
+    {
+        if (State.MergedInto is { } mergedInto)
+        {
+            return new TrackResult(0, 0, ShopperKey.ForUser(mergedInto));
+        }
+
+        if (State.SeenMessages.Contains(feedback.MessageId))
+        {
+            return new TrackResult(0, 1);
+        }
+
+        var served = _served.FindLast(s => s.RecommendationId == feedback.RecommendationId);
+        var products = feedback.ProductIds.Select(id => Attribute(served, id, feedback.Position)).ToArray();
+        RaiseEvent(feedback.Kind == FeedbackKind.Impression
+            ? new RecommendationImpressed { RecommendationId = feedback.RecommendationId, Placement = feedback.Placement, Products = products, MessageId = feedback.MessageId, Timestamp = feedback.Timestamp, ReceivedAt = feedback.ReceivedAt, UserId = feedback.UserId, AnonymousId = feedback.AnonymousId }
+            : new RecommendationClicked { RecommendationId = feedback.RecommendationId, Placement = feedback.Placement, Product = products[0], MessageId = feedback.MessageId, Timestamp = feedback.Timestamp, ReceivedAt = feedback.ReceivedAt, UserId = feedback.UserId, AnonymousId = feedback.AnonymousId });
+        await ConfirmEventsAsync();
+        return new TrackResult(1, 0);
+    }
+
+    /// <summary>The product's strategy and position as served, when this activation served it; else what the store said.</summary>
+    private static RecommendedProduct Attribute(ServedRecommendation? served, string productId, int? reportedPosition)
+    {
+        var index = served is null ? -1 : served.Items.ToList().FindIndex(i => i.ProductId == productId);
+        return index < 0
+            ? new RecommendedProduct(productId, null, reportedPosition)
+            : new RecommendedProduct(productId, served!.Items[index].Strategy, index + 1);
+    }
+}
