@@ -117,7 +117,7 @@ public sealed class SiloCluster : IAsyncDisposable
                     && silos.All(s => s!["partitions"]!.AsArray().Count >= fair);
             },
             $"{running.Length} live silos sharing the partitions fairly",
-            within ?? TimeSpan.FromSeconds(60));
+            within ?? TimeSpan.FromSeconds(90));
     }
 
     public async ValueTask DisposeAsync()

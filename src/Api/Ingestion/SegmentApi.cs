@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Options;
 using Orleans.Personalization.Grains.Interfaces.Messages;
+using Orleans.Personalization.Runtime.Calls;
+using Orleans.Personalization.Runtime.Hosting;
 
 namespace Orleans.Personalization.Api.Ingestion;
 
@@ -29,7 +32,19 @@ public static class SegmentApi
                 .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         }
 
+        routes.MapPost(ShopperIngestion.ForwardPath, ForwardedAsync).ExcludeFromDescription();
         return routes;
+    }
+
+    /// <summary>Messages another silo received for shoppers this silo holds (cluster secret required).</summary>
+    private static async Task<IResult> ForwardedAsync(TrackedMessage[] messages, HttpContext http, ShopperIngestion ingestion, IOptions<SiloOptions> options)
+    {
+        if (!ClusterSecret.Matches(http.Request, options.Value))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: "Forwarded messages need the cluster secret.");
+        }
+
+        return Results.Json(await ingestion.IngestAsync(messages, forward: false), HttpRemoteGrainInvoker.Json);
     }
 
     private static void MapSingle(RouteGroupBuilder group, string name, MessageKind kind, string summary) =>

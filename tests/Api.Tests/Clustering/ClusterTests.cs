@@ -122,9 +122,9 @@ public sealed class ClusterTests : IAsyncLifetime
         using var stop = new CancellationTokenSource();
         var sending = traffic[0].SendAsync(batches: 1_000_000, senders: 4, stop.Token);
 
-        await Eventually.TrueAsync(() => traffic[0].Acknowledged.Count >= 1000, "traffic to one silo");
+        await Eventually.TrueAsync(() => traffic[0].Acknowledged.Count >= 1000, "traffic to one silo", TimeSpan.FromSeconds(90));
         await cluster.StartAsync(1);
-        await Eventually.TrueAsync(() => traffic[0].Acknowledged.Count >= 2000, "traffic while the second silo joins");
+        await Eventually.TrueAsync(() => traffic[0].Acknowledged.Count >= 2000, "traffic while the second silo joins", TimeSpan.FromSeconds(90));
         await cluster.StartAsync(2);
         await cluster.WaitUntilBalancedAsync();
         await Eventually.TrueAsync(() => traffic[0].Acknowledged.Count >= 4000, "traffic after rebalancing", TimeSpan.FromSeconds(90));
@@ -145,7 +145,7 @@ public sealed class ClusterTests : IAsyncLifetime
             .ToArray();
         using var stop = new CancellationTokenSource();
         var sending = Task.WhenAll(traffic.Select(t => t.SendAsync(batches: 1_000_000, senders: 3, stop.Token)));
-        await Eventually.TrueAsync(() => traffic[1].Acknowledged.Count >= 500, "traffic through both silos");
+        await Eventually.TrueAsync(() => traffic[1].Acknowledged.Count >= 500, "traffic through both silos", TimeSpan.FromSeconds(90));
 
         // Silo 0 freezes with grains active and writes in flight; silo 1 takes every partition meanwhile.
         cluster.Pause(0);
@@ -153,14 +153,14 @@ public sealed class ClusterTests : IAsyncLifetime
             () => cluster.ClusterViewAsync(1),
             view => view["silos"]!.AsArray().Single(s => (string)s!["siloId"]! == "silo-1")!["partitions"]!.AsArray().Count == 64,
             "silo 1 to hold every partition",
-            TimeSpan.FromSeconds(60));
+            TimeSpan.FromSeconds(90));
         var acknowledgedWhileFrozen = traffic[1].Acknowledged.Count;
-        await Eventually.TrueAsync(() => traffic[1].Acknowledged.Count >= acknowledgedWhileFrozen + 500, "silo 1 to serve alone");
+        await Eventually.TrueAsync(() => traffic[1].Acknowledged.Count >= acknowledgedWhileFrozen + 500, "silo 1 to serve alone", TimeSpan.FromSeconds(90));
 
         // Silo 0 wakes believing it holds its partitions: its writes must be refused until it rejoins.
         cluster.Resume(0);
         await cluster.WaitUntilBalancedAsync();
-        await Eventually.TrueAsync(() => traffic[0].Acknowledged.Count >= 1500, "silo 0 to serve again");
+        await Eventually.TrueAsync(() => traffic[0].Acknowledged.Count >= 1500, "silo 0 to serve again", TimeSpan.FromSeconds(90));
         await stop.CancelAsync();
         await sending;
 
