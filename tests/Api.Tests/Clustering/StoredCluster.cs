@@ -11,7 +11,7 @@ internal sealed class StoredCluster(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT stream_id, sequence, payload FROM personalization.journal ORDER BY stream_id, sequence;", connection);
+        await using var command = new NpgsqlCommand("SELECT stream_id, sequence, payload FROM personalization.journal WHERE stream_id LIKE 'user/%' ORDER BY stream_id, sequence;", connection);
         await using var reader = await command.ExecuteReaderAsync();
         var streams = new Dictionary<string, List<(long, string)>>();
         while (await reader.ReadAsync())

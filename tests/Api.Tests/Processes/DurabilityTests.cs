@@ -22,7 +22,10 @@ public sealed class DurabilityTests : IDisposable
         ["ApiKeys:WriteKeys:0"] = WriteKey,
         ["ApiKeys:ReadKeys:0"] = ReadKey,
         ["Storage:Sqlite:DataDirectory"] = _data.Path,
+        ["Silo:ClusterSecret"] = Secret,
     };
+
+    private const string Secret = "durability-test-secret-0123456789";
 
     public void Dispose() => _data.Dispose();
 
@@ -35,12 +38,12 @@ public sealed class DurabilityTests : IDisposable
             var traffic = new ShopperTraffic(first.BaseAddress, WriteKey, Shoppers);
             await traffic.SendAsync(batches: 30, senders: 4);
             Assert.Equal(0, traffic.Failed);
-            before = await ReadProfilesAsync(first);
+            before = await ReadStatesAsync(first);
             await first.KillAsync();
         }
 
         await using var second = await ServiceProcess.StartReadyAsync(Settings);
-        var after = await ReadProfilesAsync(second);
+        var after = await ReadStatesAsync(second);
 
         Assert.Equal(Shoppers, after.Count);
         Assert.All(before, pair => Assert.Equal(pair.Value, after[pair.Key]));
@@ -152,6 +155,28 @@ public sealed class DurabilityTests : IDisposable
         Assert.Equal(2, await service.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("cannot start: ", service.Output, StringComparison.Ordinal);
         Assert.Contains(expected, service.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Each shopper's in-memory state as canonical JSON (which, unlike a profile, holds no value computed at
+    /// read time such as decayed weights); shoppers with no events are left out.
+    /// </summary>
+    private static async Task<Dictionary<string, string>> ReadStatesAsync(ServiceProcess service)
+    {
+        using var client = service.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Cluster-Secret", Secret);
+        var states = new Dictionary<string, string>();
+        for (var shopper = 0; shopper < Shoppers; shopper++)
+        {
+            var userId = ShopperTraffic.UserId(shopper);
+            var state = await client.GetStringAsync($"/internal/shoppers/u:{userId}/state");
+            if (JsonNode.Parse(state)!["eventCount"] is { } count && (long)count > 0)
+            {
+                states[userId] = state;
+            }
+        }
+
+        return states;
     }
 
     private static async Task<Dictionary<string, string>> ReadProfilesAsync(ServiceProcess service)

@@ -19,7 +19,7 @@ internal sealed class StoredJournal(string dataDirectory)
         using var connection = new SqliteConnection(ConnectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT stream_id, payload FROM journal ORDER BY stream_id, sequence;";
+        command.CommandText = "SELECT stream_id, payload FROM journal WHERE stream_id LIKE 'user/%' ORDER BY stream_id, sequence;";
         using var reader = command.ExecuteReader();
         var result = new Dictionary<string, List<string>>();
         while (reader.Read())
@@ -37,13 +37,13 @@ internal sealed class StoredJournal(string dataDirectory)
         return result;
     }
 
-    /// <summary>Snapshot versions by stream id.</summary>
+    /// <summary>Snapshot versions of shoppers by stream id.</summary>
     public Dictionary<string, long> SnapshotVersions()
     {
         using var connection = new SqliteConnection(ConnectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT stream_id, version FROM snapshots;";
+        command.CommandText = "SELECT stream_id, version FROM snapshots WHERE stream_id LIKE 'user/%';";
         using var reader = command.ExecuteReader();
         var result = new Dictionary<string, long>();
         while (reader.Read())
