@@ -38,6 +38,9 @@ internal static partial class RuntimeLog
     [LoggerMessage(12, LogLevel.Information, "Silo {SiloId} handed partition {Partition} over")]
     public static partial void PartitionHandedOver(ILogger logger, string siloId, int partition);
 
+    [LoggerMessage(13, LogLevel.Debug, "Silo {SiloId} could not take partition {Partition} this round")]
+    public static partial void AcquireFailed(ILogger logger, Exception exception, string siloId, int partition);
+
     [LoggerMessage(9, LogLevel.Information, "Silo {SiloId} stopping: deactivating {Count} activations")]
     public static partial void Draining(ILogger logger, string siloId, int count);
 }

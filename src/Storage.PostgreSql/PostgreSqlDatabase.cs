@@ -11,6 +11,8 @@ namespace Orleans.Personalization.Storage.PostgreSql;
 public sealed class PostgreSqlDatabase : IAsyncDisposable, IDisposable
 {
     private const long MigrationLockKey = 0x4F50_4D49_4752; // "OPMIGR": one silo migrates at a time.
+    private const int IdleInTransactionTimeoutMs = 3000;
+    private const int LockTimeoutMs = 2000;
 
     public PostgreSqlDatabase(IOptions<PostgreSqlStorageOptions> options)
     {
@@ -25,6 +27,10 @@ public sealed class PostgreSqlDatabase : IAsyncDisposable, IDisposable
         }
 
         Server = $"{builder.Host}:{builder.Port}/{builder.Database}";
+        // A silo frozen in the middle of a transaction (a long pause, a cut-off host) must not hold lease rows
+        // hostage: PostgreSQL ends such a session after a few seconds, well inside a lease duration, and no
+        // statement waits long for a lock, so a silo's own membership rounds never stall behind another's.
+        builder.Options = $"{builder.Options} -c idle_in_transaction_session_timeout={IdleInTransactionTimeoutMs} -c lock_timeout={LockTimeoutMs}".Trim();
         DataSource = NpgsqlDataSource.Create(builder);
         try
         {

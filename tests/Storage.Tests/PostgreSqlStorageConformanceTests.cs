@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Orleans.Personalization.Runtime.Storage;
 using Orleans.Personalization.Storage.PostgreSql;
 using Orleans.Personalization.TestKit;
@@ -8,11 +9,13 @@ namespace Orleans.Personalization.Storage.Tests;
 /// <summary>The conformance suite against a real PostgreSQL server, one fresh database per test.</summary>
 public sealed class PostgreSqlStorageConformanceTests : StorageConformanceTests
 {
+    private PostgreSqlDatabase? _database;
+
     protected override async Task<StorageUnderTest> CreateStorageAsync()
     {
         Skip.If(PostgreSqlTestDatabase.Unavailable is not null, PostgreSqlTestDatabase.Unavailable);
         var server = await PostgreSqlTestDatabase.CreateAsync();
-        var database = new PostgreSqlDatabase(Options.Create(new PostgreSqlStorageOptions { ConnectionString = server.ConnectionString }));
+        var database = _database = new PostgreSqlDatabase(Options.Create(new PostgreSqlStorageOptions { ConnectionString = server.ConnectionString }));
         var journal = new PostgreSqlJournalStore(database);
         return new StorageUnderTest(
             journal,
@@ -53,6 +56,40 @@ public sealed class PostgreSqlStorageConformanceTests : StorageConformanceTests
         })));
 
         Assert.Contains("Cannot use PostgreSQL at 127.0.0.1:1/none", error.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task WriterFrozenInsideATransactionCannotBlockATakeOver()
+    {
+        var lease = (await Storage.Cluster.TryAcquireAsync(6, "silo-1", 0, TimeSpan.FromMilliseconds(1)))!;
+        // A silo freezes after sending an append: its open transaction holds the lease row's lock.
+        await using var frozen = await _database!.DataSource.OpenConnectionAsync();
+        await using var transaction = await frozen.BeginTransactionAsync();
+        await using (var append = new NpgsqlCommand("UPDATE personalization.partition_leases SET next_position = next_position WHERE partition = 6;", frozen, transaction))
+        {
+            await append.ExecuteNonQueryAsync();
+        }
+
+        // Another silo's take-over fails fast while the lock is held, then succeeds once PostgreSQL ends the
+        // frozen session (idle in transaction), instead of waiting for the frozen silo forever.
+        var taken = await Eventually.ReturnsAsync(
+            async () =>
+            {
+                try
+                {
+                    return await Storage.Cluster.TryAcquireAsync(6, "silo-2", lease.Epoch, TimeSpan.FromMinutes(1));
+                }
+                catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.LockNotAvailable)
+                {
+                    return null;
+                }
+            },
+            t => t is not null,
+            "the take-over to get through",
+            TimeSpan.FromSeconds(20));
+
+        Assert.Equal(lease.Epoch + 1, taken!.Epoch);
+        await Assert.ThrowsAnyAsync<Exception>(() => transaction.CommitAsync());
     }
 
     private sealed class Owner(PostgreSqlJournalStore journal, PostgreSqlDatabase database, PostgreSqlTestDatabase server) : IAsyncDisposable

@@ -125,9 +125,16 @@ public sealed class PartitionOwnershipAgent(
         var live = snapshot.LiveSilos(_options.LeaseDuration).Select(s => s.SiloId).Append(LocalSiloId).Distinct().Order(StringComparer.Ordinal).ToArray();
         var target = store.IsExclusive ? partitionMap.PartitionCount : FairShare(LocalSiloId, live);
         var changed = false;
+        var started = timeProvider.GetTimestamp();
 
         foreach (var lease in snapshot.Leases.OrderBy(l => l.Owner is null ? 0 : 1).ThenBy(l => l.ExpiresAt))
         {
+            // Taking partitions must not delay the next renewal: what is left waits for the next round.
+            if (timeProvider.GetElapsedTime(started) > _options.LeaseRenewInterval / 2)
+            {
+                break;
+            }
+
             var free = lease.Owner is null || lease.ExpiresAt <= snapshot.Now;
             var ours = lease.Owner == LocalSiloId && !_local.ContainsKey(lease.Partition);
             var orphaned = free && lease.ExpiresAt + _options.LeaseDuration <= snapshot.Now;
@@ -137,10 +144,18 @@ public sealed class PartitionOwnershipAgent(
                 continue;
             }
 
-            if (await store.TryAcquireAsync(lease.Partition, LocalSiloId, lease.Epoch, _options.LeaseDuration, cancellationToken) is { } taken)
+            try
             {
-                _local[taken.Partition] = taken;
-                changed = true;
+                if (await store.TryAcquireAsync(lease.Partition, LocalSiloId, lease.Epoch, _options.LeaseDuration, cancellationToken) is { } taken)
+                {
+                    _local[taken.Partition] = taken;
+                    changed = true;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Someone else is writing under that lease right now (its row is locked): try next round.
+                RuntimeLog.AcquireFailed(logger, ex, LocalSiloId, lease.Partition);
             }
         }
 
