@@ -22,8 +22,8 @@ var templates = Workload.BuildBatchTemplates(DataFiles.Default(), 100);
 var eventsPerBatch = templates.Select(Workload.MessagesIn).ToArray();
 Console.WriteLine(string.Create(culture, $"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {Clients} clients, {seconds} s measured per phase"));
 Console.WriteLine();
-Console.WriteLine("| silos | ceiling GET /health/live | ingest POST /v1/batch (100 events) | profile reads GET /v1/users/{id}/profile |");
-Console.WriteLine("| --- | --- | --- | --- |");
+Console.WriteLine("| silos | ceiling GET /health/live | ingest POST /v1/batch (100 events) | profile reads GET /v1/anonymous/{id}/profile | recommendations GET /v1/recommendations?placement=home |");
+Console.WriteLine("| --- | --- | --- | --- | --- |");
 
 for (var size = 1; size <= 3; size++)
 {
@@ -42,15 +42,12 @@ for (var size = 1; size <= 3; size++)
     var runId = $"c{size}-{DateTime.UtcNow.Ticks}";
     var ingest = await runner.RunAsync(n => LoadRunner.Post("/v1/batch", Workload.Body(templates, n, runId), ClusterProcesses.WriteKey), warmup, duration);
     var shoppers = await KnownShoppersAsync(database, 5000);
-    var reads = await runner.RunAsync(n =>
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/anonymous/{Uri.EscapeDataString(shoppers[n % shoppers.Length])}/profile");
-        request.Headers.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(ClusterProcesses.ReadKey + ":")));
-        return request;
-    }, warmup, duration);
+    var reads = await runner.RunAsync(n => Read($"/v1/anonymous/{Uri.EscapeDataString(shoppers[n % shoppers.Length])}/profile"), warmup, duration);
+    var recommendations = await runner.RunAsync(
+        n => Read($"/v1/recommendations?placement=home&count=10&anonymousId={Uri.EscapeDataString(shoppers[n % shoppers.Length])}"), warmup, duration);
     var events = ingest.Requests * eventsPerBatch.Average() / ingest.Elapsed.TotalSeconds;
     Console.WriteLine(string.Create(culture,
-        $"| {size} | {ceiling.RequestsPerSecond:N0} req/s, p99 {ceiling.Percentile(99):0.0} ms | {events:N0} events/s, p50 {ingest.Percentile(50):0} ms, p99 {ingest.Percentile(99):0} ms, {ingest.Failures} failed | {reads.RequestsPerSecond:N0} req/s, p50 {reads.Percentile(50):0.0} ms, p99 {reads.Percentile(99):0.0} ms |"));
+        $"| {size} | {ceiling.RequestsPerSecond:N0} req/s, p99 {ceiling.Percentile(99):0.0} ms | {events:N0} events/s, p50 {ingest.Percentile(50):0} ms, p99 {ingest.Percentile(99):0} ms, {ingest.Failures} failed | {reads.RequestsPerSecond:N0} req/s, p50 {reads.Percentile(50):0.0} ms, p99 {reads.Percentile(99):0.0} ms | {recommendations.RequestsPerSecond:N0} req/s, p50 {recommendations.Percentile(50):0.0} ms, p99 {recommendations.Percentile(99):0.0} ms, {recommendations.Failures} failed |"));
 }
 
 // Failover: kill the owner of a shopper's partition, then write that shopper through another silo until it
@@ -93,6 +90,13 @@ for (var size = 1; size <= 3; size++)
     Console.WriteLine();
     Console.WriteLine(string.Create(culture,
         $"failover (SIGKILL of the owner → first successful write through a survivor), {kills} kills: {string.Join(", ", times.Select(t => t.ToString("0.00", culture)))} s; mean {times.Average():0.00} s, max {times.Max():0.00} s"));
+}
+
+static HttpRequestMessage Read(string path)
+{
+    var request = new HttpRequestMessage(HttpMethod.Get, path);
+    request.Headers.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(ClusterProcesses.ReadKey + ":")));
+    return request;
 }
 
 static async Task<string> CreateDatabaseAsync(string admin)
