@@ -63,6 +63,12 @@ public sealed class CoOccurrenceProjection(
     /// <summary>Contributions read but not applied yet.</summary>
     public int PendingContributions => _buffer.Count;
 
+    /// <summary>
+    /// Test seam: runs after products and popularity applied a flush and before the applied checkpoints move, so
+    /// a test can fail there, as a crash between the two steps would.
+    /// </summary>
+    internal Func<Task>? AfterProductsApplied { get; set; }
+
     public bool Accepts(string eventType) => _options.Enabled && ShopperEventTypes.Contains(eventType);
 
     public async Task ProjectAsync(int partition, IReadOnlyList<PartitionRecord> records, CancellationToken cancellationToken)
@@ -289,6 +295,11 @@ public sealed class CoOccurrenceProjection(
             }
 
             popularity.Invalidate();
+            if (AfterProductsApplied is { } hook)
+            {
+                await hook();
+            }
+
             RecommendationsLog.Flushed(logger, _buffer.Count, products.Length, (long)timeProvider.GetElapsedTime(started).TotalMilliseconds);
             _buffer.ClearContributions();
         }

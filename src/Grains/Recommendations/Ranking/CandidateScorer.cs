@@ -57,8 +57,8 @@ public static class CandidateScorer
 
     /// <summary>
     /// Categories whose trending products are candidates, with weights: the product's own (product page), the
-    /// cart's or order's (cart, order confirmation), the shopper's favourites (home, search), and on search also
-    /// categories named by the query.
+    /// cart's or order's (cart, order confirmation), the shopper's favourites (home, search), the category the
+    /// request filters on, and on search the categories the query names.
     /// </summary>
     public static IReadOnlyDictionary<string, double> CategoriesOfInterest(
         RecommendationQuery query,
@@ -89,6 +89,14 @@ public static class CandidateScorer
                 {
                     Add(preference.Category, preference.Weight / strongest);
                 }
+            }
+        }
+
+        if (query.Category is { } filtered)
+        {
+            foreach (var key in popularity.KeysNamed(filtered))
+            {
+                Add(key, 1.0);
             }
         }
 

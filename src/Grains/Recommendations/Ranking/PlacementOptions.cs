@@ -25,7 +25,7 @@ public sealed class PlacementOptions
     public double PriceFitBoost { get; set; } = 0.2;
 
     /// <summary>Score × (1 + this × share of query words matched) on the search placement.</summary>
-    public double SearchBoost { get; set; } = 1.0;
+    public double SearchBoost { get; set; } = 3.0;
 
     public List<BoostRule> Boosts { get; set; } = [];
 

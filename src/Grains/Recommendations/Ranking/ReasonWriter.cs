@@ -20,16 +20,10 @@ public static class ReasonWriter
                 ? $"because you viewed {nameOf(via)}"
                 : $"viewed with {nameOf(via)}",
             RecommendationStrategy.SessionNeighbours when via is not null => $"because you viewed {nameOf(via)}",
-            RecommendationStrategy.CategoryTrending when via is not null => $"trending in {LeafOf(via)}",
+            RecommendationStrategy.CategoryTrending when via is not null => $"trending in {CategoryKeys.Leaf(via)}",
             RecommendationStrategy.Search when via is not null => $"matches \"{via}\"",
             RecommendationStrategy.Popular => "popular in the store",
             _ => "trending now",
         };
-    }
-
-    private static string LeafOf(string categoryKey)
-    {
-        var separator = categoryKey.LastIndexOf(CategoryKeys.Separator, StringComparison.Ordinal);
-        return separator < 0 ? categoryKey : categoryKey[(separator + CategoryKeys.Separator.Length)..];
     }
 }

@@ -1,0 +1,67 @@
+using Orleans.Personalization.Grains.Recommendations.Ranking;
+
+namespace Orleans.Personalization.Grains.Tests.Recommendations;
+
+public sealed class CandidatePoolTests
+{
+    [Fact]
+    public void EachStrategyIsScaledByItsBestScoreThenWeightedAndSummed()
+    {
+        var pool = new CandidatePool();
+        pool.Add("x", RecommendationStrategy.CoView, 2, "seed-1");
+        pool.Add("y", RecommendationStrategy.CoView, 1, "seed-1");
+        pool.Add("y", RecommendationStrategy.Trending, 4, null);
+        pool.Add("z", RecommendationStrategy.Trending, 2, null);
+
+        var blended = pool.Blend(Weights(("co-view", 1.0), ("trending", 0.5)));
+
+        // x: 1·2/2 = 1; y: 1·1/2 + 0.5·4/4 = 1; z: 0.5·2/4 = 0.25. x and y tie: product id order.
+        Assert.Equal([("x", 1.0), ("y", 1.0), ("z", 0.25)], blended.Select(b => (b.ProductId, b.Score)));
+    }
+
+    [Fact]
+    public void TheStrategyWithTheLargestWeightedShareNamesTheProductAndTiesGoToTheEarlierStrategy()
+    {
+        var pool = new CandidatePool();
+        pool.Add("y", RecommendationStrategy.CoView, 1, "seed-1");
+        pool.Add("y", RecommendationStrategy.Trending, 1, null);
+        pool.Add("w", RecommendationStrategy.CoPurchase, 1, "seed-2");
+        pool.Add("w", RecommendationStrategy.CoView, 1, "seed-3");
+
+        var blended = pool.Blend(Weights(("co-view", 1.0), ("trending", 1.0), ("co-purchase", 1.0))).ToDictionary(b => b.ProductId);
+
+        Assert.Equal((RecommendationStrategy.CoView, "seed-1"), (blended["y"].Strategy, blended["y"].Via));
+        Assert.Equal((RecommendationStrategy.CoPurchase, "seed-2"), (blended["w"].Strategy, blended["w"].Via));
+    }
+
+    [Fact]
+    public void ScoresFromSeveralSeedsAddUpAndTheStrongestSeedIsTheReason()
+    {
+        var pool = new CandidatePool();
+        pool.Add("y", RecommendationStrategy.CoView, 0.2, "weak-seed");
+        pool.Add("y", RecommendationStrategy.CoView, 0.5, "strong-seed");
+
+        var only = Assert.Single(pool.Blend(Weights(("co-view", 2.0))));
+
+        Assert.Equal(2.0, only.Score, 12);
+        Assert.Equal("strong-seed", only.Via);
+    }
+
+    [Fact]
+    public void AStrategyWeightedZeroAddsNothing()
+    {
+        var pool = new CandidatePool();
+        pool.Add("y", RecommendationStrategy.Popular, 3, null);
+
+        Assert.Empty(pool.Blend(Weights(("co-view", 1.0))));
+    }
+
+    internal static PlacementOptions Weights(params (string Strategy, double Weight)[] weights) => new()
+    {
+        Weights = weights.ToDictionary(w => w.Strategy, w => w.Weight),
+        CategoryAffinityBoost = 0,
+        PriceFitBoost = 0,
+        MaxPerCategory = 0,
+        ExcludeViewedInSession = false,
+    };
+}
