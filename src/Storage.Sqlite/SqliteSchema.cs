@@ -35,6 +35,30 @@ internal static class SqliteSchema
             projection TEXT NOT NULL, partition INTEGER NOT NULL, position INTEGER NOT NULL,
             PRIMARY KEY (projection, partition));
         """,
+        """
+        CREATE TABLE outbox (
+            sequence INTEGER PRIMARY KEY AUTOINCREMENT, message_id TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
+            key TEXT NOT NULL, partition INTEGER NOT NULL, occurred_at INTEGER NOT NULL, withheld INTEGER NOT NULL,
+            payload BLOB NOT NULL);
+        CREATE INDEX outbox_occurred ON outbox (occurred_at);
+        CREATE TABLE delivery_cursors (subscriber TEXT PRIMARY KEY, position INTEGER NOT NULL);
+        CREATE TABLE deliveries (
+            subscriber TEXT NOT NULL, sequence INTEGER NOT NULL, message_id TEXT NOT NULL, type TEXT NOT NULL,
+            lane INTEGER NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL, next_attempt_at INTEGER NOT NULL,
+            queued_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, last_status_code INTEGER NULL, last_error TEXT NULL,
+            PRIMARY KEY (subscriber, sequence));
+        CREATE INDEX deliveries_status ON deliveries (subscriber, status, sequence);
+        CREATE TABLE delivery_attempts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, subscriber TEXT NOT NULL, sequence INTEGER NOT NULL,
+            attempt INTEGER NOT NULL, at INTEGER NOT NULL, duration_ms INTEGER NOT NULL, status_code INTEGER NULL,
+            error TEXT NULL);
+        CREATE INDEX delivery_attempts_delivery ON delivery_attempts (subscriber, sequence, id);
+        CREATE TABLE watch_index (
+            topic TEXT NOT NULL, watcher TEXT NOT NULL, partition INTEGER NOT NULL, at INTEGER NOT NULL,
+            PRIMARY KEY (topic, watcher));
+        CREATE INDEX watch_index_topic ON watch_index (topic, at);
+        CREATE INDEX watch_index_at ON watch_index (at);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -19,6 +19,9 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IReminderStore, SqliteReminderStore>();
         services.AddSingleton<IClusterStore, SqliteClusterStore>();
         services.AddSingleton<IProjectionCheckpointStore, SqliteProjectionCheckpointStore>();
+        services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
+        services.AddSingleton<IDeliveryStore, SqliteDeliveryStore>();
+        services.AddSingleton<IWatchIndexStore, SqliteWatchIndexStore>();
         return services;
     }
 }
