@@ -34,4 +34,7 @@ public interface IUserGrain : IGrainWithStringKey
 
     /// <summary>Journals impressions of, or a click on, a served recommendation (once per messageId).</summary>
     Task<TrackResult> RecordRecommendationFeedbackAsync(Recommendations.RecommendationFeedback feedback);
+
+    /// <summary>A product this shopper may have viewed or carted got cheaper or came back in stock (at least once; repeats are ignored).</summary>
+    Task ProductChangedAsync(Triggers.ProductChange change);
 }

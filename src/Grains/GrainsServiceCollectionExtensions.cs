@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Personalization.Grains.Interfaces;
 using Orleans.Personalization.Grains.Recommendations;
+using Orleans.Personalization.Grains.Triggers;
 using Orleans.Personalization.Runtime.Hosting;
 
 namespace Orleans.Personalization.Grains;
@@ -10,5 +11,6 @@ public static class GrainsServiceCollectionExtensions
 {
     public static IServiceCollection AddPersonalizationGrains(this IServiceCollection services) =>
         services.AddGrain<IUserGrain, UserGrain>()
-            .AddRecommendations();
+            .AddRecommendations()
+            .AddShopperTriggers();
 }

@@ -32,6 +32,7 @@ public sealed partial class UserGrain : JournaledGrain<ShopperState, ShopperEven
             return new TrackResult(0, 0, ShopperKey.ForUser(mergedInto));
         }
 
+        BeginTriggerBatch();
         var accepted = 0;
         var inThisBatch = new HashSet<string>(StringComparer.Ordinal);
         foreach (var message in messages)
@@ -57,10 +58,12 @@ public sealed partial class UserGrain : JournaledGrain<ShopperState, ShopperEven
                 await MergeAnonymousAsync(anonymousId, message, $"merge:{anonymousId}");
             }
 
-            RaiseEvent(ShopperEventReader.Read(message));
+            RaiseEvent(Tracked(ShopperEventReader.Read(message)));
         }
 
+        await PrepareTriggersAsync();
         await ConfirmEventsAsync();
+        await FinishTriggerBatchAsync();
         return new TrackResult(accepted, messages.Count - accepted);
     }
 
@@ -118,7 +121,7 @@ public sealed partial class UserGrain : JournaledGrain<ShopperState, ShopperEven
             return;
         }
 
-        RaiseEvent(new AnonymousHistoryMerged
+        RaiseEvent(Tracked(new AnonymousHistoryMerged
         {
             MessageId = messageId,
             Timestamp = cause.Timestamp,
@@ -127,6 +130,6 @@ public sealed partial class UserGrain : JournaledGrain<ShopperState, ShopperEven
             AnonymousId = anonymousId,
             MergedAnonymousId = anonymousId,
             Events = history.Events.Select(e => e.Deserialize(EventTypeInfo)!).ToArray(),
-        });
+        }));
     }
 }

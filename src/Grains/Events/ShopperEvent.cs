@@ -24,6 +24,7 @@ namespace Orleans.Personalization.Grains.Events;
 [JsonDerivedType(typeof(MergedIntoUser), "merged-into-user")]
 [JsonDerivedType(typeof(RecommendationImpressed), "recommendation-impression")]
 [JsonDerivedType(typeof(RecommendationClicked), "recommendation-click")]
+[JsonDerivedType(typeof(TriggerRaised), "trigger-raised")]
 public abstract record ShopperEvent : IJournalEvent
 {
     /// <summary>The Segment messageId (or a derived id for events the service raises itself).</summary>

@@ -59,12 +59,15 @@ public sealed class ShopperState : IJournaledState<ShopperEvent>
 
     public MessageIdWindow SeenMessages { get; set; } = new();
 
+    /// <summary>What the real-time triggers need (their own class, folded from the same events).</summary>
+    public TriggerState Triggers { get; set; } = new();
+
     public void Apply(ShopperEvent domainEvent)
     {
         switch (domainEvent)
         {
             case AnonymousHistoryMerged merged:
-                foreach (var past in merged.Events.Where(e => e is not (AnonymousHistoryMerged or MergedIntoUser)))
+                foreach (var past in merged.Events.Where(e => e is not (AnonymousHistoryMerged or MergedIntoUser or TriggerRaised)))
                 {
                     Apply(past);
                 }
@@ -75,10 +78,14 @@ public sealed class ShopperState : IJournaledState<ShopperEvent>
             case MergedIntoUser into:
                 MergedInto = into.MergedUserId;
                 return;
+            case TriggerRaised raised:
+                Triggers.Apply(raised);
+                return;
         }
 
         var at = domainEvent.Timestamp.ToUnixTimeMilliseconds();
         TrackCommon(domainEvent, at);
+        Triggers.Observe(domainEvent);
         switch (domainEvent)
         {
             case ProductViewed viewed:

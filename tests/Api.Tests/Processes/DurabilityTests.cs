@@ -74,7 +74,8 @@ public sealed class DurabilityTests : IDisposable
         foreach (var (streamId, ids) in stored)
         {
             var userId = streamId["user/u:".Length..];
-            Assert.Equal(ids.Count, (int)JsonNode.Parse(profiles[userId])!["eventCount"]!);
+            // Triggers the service raised itself are journaled too, but they are not the shopper's events.
+            Assert.Equal(ids.Count(static id => !id.StartsWith("trigger:", StringComparison.Ordinal)), (int)JsonNode.Parse(profiles[userId])!["eventCount"]!);
         }
     }
 
