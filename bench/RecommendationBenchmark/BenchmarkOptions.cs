@@ -1,0 +1,29 @@
+using System.Globalization;
+using Orleans.Personalization.BenchKit;
+
+namespace Orleans.Personalization.RecommendationBenchmark;
+
+/// <summary>Command-line settings: --shoppers 100000 --products 10000 --duration 20 --warmup 5 --clients 32 --rate 2000.</summary>
+internal sealed record BenchmarkOptions(int Shoppers, int Products, TimeSpan Duration, TimeSpan Warmup, int Clients, int Rate, string DataFile, bool SkipBaseline)
+{
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        string Value(string name, string fallback)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+        }
+
+        int Number(string name, int fallback) => int.Parse(Value(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+        return new BenchmarkOptions(
+            Number("--shoppers", 100_000),
+            Number("--products", 10_000),
+            TimeSpan.FromSeconds(Number("--duration", 20)),
+            TimeSpan.FromSeconds(Number("--warmup", 5)),
+            Number("--clients", 32),
+            Number("--rate", 2000),
+            Value("--data", DataFiles.Default()),
+            args.Contains("--skip-baseline"));
+    }
+}
