@@ -65,5 +65,31 @@ internal static class PostgreSqlSchema
             RETURN v_last;
         END $$;
         """,
+        """
+        -- The outbox's sequence is taken under one row lock held to commit, so sequences become visible in
+        -- commit order across every silo (a reader resuming after N misses nothing) and are never reused.
+        CREATE TABLE personalization.outbox_sequence (id int PRIMARY KEY, last bigint NOT NULL);
+        INSERT INTO personalization.outbox_sequence (id, last) VALUES (1, 0);
+        CREATE TABLE personalization.outbox (
+            sequence bigint PRIMARY KEY, message_id text NOT NULL UNIQUE, type text NOT NULL, key text NOT NULL,
+            partition int NOT NULL, occurred_at bigint NOT NULL, withheld boolean NOT NULL, payload bytea NOT NULL);
+        CREATE INDEX outbox_occurred ON personalization.outbox (occurred_at);
+        CREATE TABLE personalization.delivery_cursors (subscriber text PRIMARY KEY, position bigint NOT NULL);
+        CREATE TABLE personalization.deliveries (
+            subscriber text NOT NULL, sequence bigint NOT NULL, message_id text NOT NULL, type text NOT NULL,
+            lane int NOT NULL, status text NOT NULL, attempts int NOT NULL, next_attempt_at bigint NOT NULL,
+            queued_at bigint NOT NULL, updated_at bigint NOT NULL, last_status_code int NULL, last_error text NULL,
+            PRIMARY KEY (subscriber, sequence));
+        CREATE INDEX deliveries_status ON personalization.deliveries (subscriber, status, sequence);
+        CREATE TABLE personalization.delivery_attempts (
+            id bigserial PRIMARY KEY, subscriber text NOT NULL, sequence bigint NOT NULL, attempt int NOT NULL,
+            at bigint NOT NULL, duration_ms bigint NOT NULL, status_code int NULL, error text NULL);
+        CREATE INDEX delivery_attempts_delivery ON personalization.delivery_attempts (subscriber, sequence, id);
+        CREATE TABLE personalization.watch_index (
+            topic text NOT NULL, watcher text NOT NULL, partition int NOT NULL, at bigint NOT NULL,
+            PRIMARY KEY (topic, watcher));
+        CREATE INDEX watch_index_topic ON personalization.watch_index (topic, at);
+        CREATE INDEX watch_index_at ON personalization.watch_index (at);
+        """,
     ];
 }

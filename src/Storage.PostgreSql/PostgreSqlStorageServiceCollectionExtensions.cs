@@ -19,6 +19,9 @@ public static class PostgreSqlStorageServiceCollectionExtensions
         services.AddSingleton<IReminderStore, PostgreSqlReminderStore>();
         services.AddSingleton<IClusterStore, PostgreSqlClusterStore>();
         services.AddSingleton<IProjectionCheckpointStore, PostgreSqlProjectionCheckpointStore>();
+        services.AddSingleton<IOutboxStore, PostgreSqlOutboxStore>();
+        services.AddSingleton<IDeliveryStore, PostgreSqlDeliveryStore>();
+        services.AddSingleton<IWatchIndexStore, PostgreSqlWatchIndexStore>();
         return services;
     }
 }
