@@ -1,5 +1,7 @@
 using Orleans.Personalization.Grains.Interfaces.Recommendations;
 using Orleans.Personalization.Grains.Recommendations.Ranking;
+using Orleans.Personalization.Recommendations;
+using Orleans.Personalization.Recommendations.Knn;
 
 namespace Orleans.Personalization.Grains.Tests.Recommendations;
 
@@ -28,6 +30,31 @@ public sealed class SessionNeighboursTests
         // Linear position weights of [a, b]: 0.9 and 1, vector similarity (0.9 + 1) / 2 = 0.95; last match b (step 1);
         // x is one step from b: 0.95 · e^-0.5.
         Assert.Equal(0.95 * Math.Exp(-0.5), Assert.Single(votes).Value, 12);
+    }
+
+    [Fact]
+    public void VotesAreThoseOfTheOfflineSessionKnnOverTheSameSessions()
+    {
+        var random = new Random(5);
+        for (var round = 0; round < 50; round++)
+        {
+            var sessions = Enumerable.Range(0, random.Next(1, 40))
+                .Select(k => new NeighbourSession(k, 1000 + random.Next(100) * 1000L, Enumerable.Range(0, random.Next(1, 8)).Select(_ => $"p{random.Next(30)}").Distinct().ToArray()))
+                .ToArray();
+            var current = Enumerable.Range(0, random.Next(1, 6)).Select(_ => $"p{random.Next(30)}").ToArray();
+
+            var online = SessionNeighbours.Vote(current, sessions);
+
+            var offline = new SessionKnn(SessionNeighbours.Options);
+            foreach (var session in sessions.OrderBy(s => s.LastAtMs).ThenBy(s => s.Key))
+            {
+                offline.Learn(new Session(session.Key, session.Items.Select(i => new Click(long.Parse(i[1..]), session.LastAtMs / 1000.0)).ToArray()));
+            }
+
+            var expected = offline.Score(current.Select(i => long.Parse(i[1..])).ToArray());
+            Assert.Equal(expected.Keys.Select(k => $"p{k}").Order(StringComparer.Ordinal), online.Keys.Order(StringComparer.Ordinal));
+            Assert.All(expected, e => Assert.Equal(e.Value, online[$"p{e.Key}"], 9));
+        }
     }
 
     [Fact]

@@ -4,13 +4,20 @@ namespace Orleans.Personalization.Grains.Recommendations.Ranking;
 /// Collects candidates from every strategy, then blends them: each strategy's scores are divided by that
 /// strategy's best score (so scales compare), weighted, and summed per product. The product's strategy is the one
 /// with the largest weighted share (ties go to the strategy listed first in <see cref="RecommendationStrategy"/>).
+/// Scores live in flat arrays (candidate × strategy): a request gathers a few hundred candidates, and one object
+/// per candidate and strategy would cost more than the arithmetic.
 /// </summary>
 public sealed class CandidatePool
 {
-    private readonly Dictionary<string, Candidate> _candidates = new(StringComparer.Ordinal);
-    private readonly double[] _best = new double[StrategyNames.Count];
+    private const int Strategies = StrategyNames.Count;
+    private readonly Dictionary<string, int> _slots = new(256, StringComparer.Ordinal);
+    private readonly List<string> _ids = new(256);
+    private readonly double[] _best = new double[Strategies];
+    private double[] _scores = new double[256 * Strategies];
+    private double[] _viaScores = new double[256 * Strategies];
+    private string?[] _via = new string?[256 * Strategies];
 
-    public int Count => _candidates.Count;
+    public int Count => _ids.Count;
 
     public void Add(string productId, RecommendationStrategy strategy, double score, string? via)
     {
@@ -19,41 +26,43 @@ public sealed class CandidatePool
             return;
         }
 
-        if (!_candidates.TryGetValue(productId, out var candidate))
+        if (!_slots.TryGetValue(productId, out var slot))
         {
-            candidate = new Candidate(productId);
-            _candidates[productId] = candidate;
+            slot = _ids.Count;
+            _slots[productId] = slot;
+            _ids.Add(productId);
+            Grow();
         }
 
-        var s = (int)strategy;
-        candidate.Scores[s] += score;
-        if (score > candidate.ViaScore[s])
+        var at = (slot * Strategies) + (int)strategy;
+        _scores[at] += score;
+        if (score > _viaScores[at])
         {
-            candidate.ViaScore[s] = score;
-            candidate.Via[s] = via;
+            _viaScores[at] = score;
+            _via[at] = via;
         }
 
-        _best[s] = Math.Max(_best[s], candidate.Scores[s]);
+        _best[(int)strategy] = Math.Max(_best[(int)strategy], _scores[at]);
     }
 
     /// <summary>Blended candidates, best first; equal scores in product id order.</summary>
     public List<BlendedCandidate> Blend(PlacementOptions options)
     {
-        var weights = new double[StrategyNames.Count];
-        for (var s = 0; s < weights.Length; s++)
+        var weights = new double[Strategies];
+        for (var s = 0; s < Strategies; s++)
         {
             weights[s] = _best[s] > 0 ? options.Weight((RecommendationStrategy)s) / _best[s] : 0;
         }
 
-        var blended = new List<BlendedCandidate>(_candidates.Count);
-        foreach (var candidate in _candidates.Values)
+        var blended = new List<BlendedCandidate>(_ids.Count);
+        for (var slot = 0; slot < _ids.Count; slot++)
         {
             var total = 0.0;
             var strongest = -1;
             var strongestShare = 0.0;
-            for (var s = 0; s < weights.Length; s++)
+            for (var s = 0; s < Strategies; s++)
             {
-                var share = candidate.Scores[s] * weights[s];
+                var share = _scores[(slot * Strategies) + s] * weights[s];
                 total += share;
                 if (share > strongestShare)
                 {
@@ -64,11 +73,23 @@ public sealed class CandidatePool
 
             if (strongest >= 0)
             {
-                blended.Add(new BlendedCandidate(candidate.ProductId, total, (RecommendationStrategy)strongest, candidate.Via[strongest]));
+                blended.Add(new BlendedCandidate(_ids[slot], total, (RecommendationStrategy)strongest, _via[(slot * Strategies) + strongest]));
             }
         }
 
         blended.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.ProductId, b.ProductId));
         return blended;
+    }
+
+    private void Grow()
+    {
+        if (_ids.Count * Strategies <= _scores.Length)
+        {
+            return;
+        }
+
+        Array.Resize(ref _scores, _scores.Length * 2);
+        Array.Resize(ref _viaScores, _viaScores.Length * 2);
+        Array.Resize(ref _via, _via.Length * 2);
     }
 }

@@ -10,8 +10,13 @@ namespace Orleans.Personalization.Grains.Recommendations.Ranking;
 /// </summary>
 public static class CandidateScorer
 {
-    public const int GlobalDepth = 50;
-    public const int CategoryDepth = 20;
+    /// <summary>How many of the global rankings join the pool: enough to back an answer of 10 across categories.</summary>
+    public const int GlobalDepth = 30;
+
+    public const int CategoryDepth = 15;
+
+    /// <summary>How many of the session's latest products lend their recent sessions to session kNN.</summary>
+    public const int SessionSources = 3;
 
     public static CandidatePool Score(
         RecommendationQuery query,
@@ -35,7 +40,8 @@ public static class CandidateScorer
 
         if (plan.Session.Count > 0)
         {
-            var sessions = plan.Session.SelectMany(id => neighbours.TryGetValue(id, out var n) ? n.Sessions : []);
+            // Neighbour sessions come from the latest products of the session: they decide the vote (1/step² match weighting).
+            var sessions = plan.Session.TakeLast(SessionSources).SelectMany(id => neighbours.TryGetValue(id, out var n) ? n.Sessions : []);
             foreach (var (productId, vote) in SessionNeighbours.Vote(plan.Session, sessions))
             {
                 pool.Add(productId, RecommendationStrategy.SessionNeighbours, vote, plan.Session[^1]);

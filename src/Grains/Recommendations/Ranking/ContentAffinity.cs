@@ -32,10 +32,21 @@ public sealed class ContentAffinity
             return 0;
         }
 
+        // Every level by name ("Running") and as a path ("Shoes > Running"); a one-level path is both at once.
         var best = 0.0;
-        foreach (var key in CategoryKeys.Of(info.CategoryPath).Concat(info.CategoryPath))
+        string? path = null;
+        foreach (var segment in info.CategoryPath)
         {
-            best = Math.Max(best, _interest.GetValueOrDefault(key));
+            best = Math.Max(best, _interest.GetValueOrDefault(segment));
+            if (path is not null)
+            {
+                path = path + CategoryKeys.Separator + segment;
+                best = Math.Max(best, _interest.GetValueOrDefault(path));
+            }
+            else
+            {
+                path = segment;
+            }
         }
 
         return best;
