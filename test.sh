@@ -11,6 +11,7 @@ fi
 
 # Servers the tests use, started fresh and stopped at the end.
 . scripts/start-postgres.sh
+. scripts/start-rabbitmq.sh
 trap 'stop_test_postgres' EXIT
 
 results="$(pwd)/artifacts/test-results"

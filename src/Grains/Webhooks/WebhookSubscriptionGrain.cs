@@ -9,7 +9,7 @@ namespace Orleans.Personalization.Grains.Webhooks;
 /// One webhook subscription. Its deliveries run on this silo (the one holding the grain's partition), so
 /// redelivery and deletion write the delivery store here, fenced by the same lease the dispatcher uses.
 /// </summary>
-public sealed class WebhookSubscriptionGrain(IDeliveryStore deliveries, WebhookSignals signals)
+public sealed class WebhookSubscriptionGrain(IDeliveryStore deliveries, IOutboxStore outbox, WebhookSignals signals)
     : JournaledGrain<WebhookState, WebhookEvent>, IWebhookSubscriptionGrain
 {
     protected override JsonTypeInfo<WebhookEvent> EventTypeInfo => WebhookJsonContext.Default.WebhookEvent;
@@ -23,6 +23,10 @@ public sealed class WebhookSubscriptionGrain(IDeliveryStore deliveries, WebhookS
             return null;
         }
 
+        // A new subscription receives the triggers that come after it. The cursor is set before the
+        // subscription exists, so a crash in between leaves only a cursor nobody reads.
+        var subscriber = WebhookSubscribers.SubscriberOf(GrainKey);
+        await deliveries.EnqueueAsync(subscriber, [], await outbox.LastSequenceAsync(), TimeProvider.GetUtcNow(), Partition, FencingToken);
         RaiseEvent(new WebhookCreated
         {
             Timestamp = TimeProvider.GetUtcNow(),
