@@ -8,6 +8,8 @@ using Orleans.Personalization.Api.Errors;
 using Orleans.Personalization.Api.Health;
 using Orleans.Personalization.Api.Ingestion;
 using Orleans.Personalization.Api.Profiles;
+using Orleans.Personalization.Api.Triggers;
+using Orleans.Personalization.Triggers;
 using Orleans.Personalization.Api.Recommendations;
 using Orleans.Personalization.Runtime.Calls;
 
@@ -30,6 +32,7 @@ public static class ApiHostingExtensions
         services.AddSingleton<ShopperIngestion>();
         services.AddSingleton<SegmentIngestionHandler>();
         services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
+        services.AddTriggerDelivery();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         return builder;
     }
@@ -43,6 +46,8 @@ public static class ApiHostingExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = static check => check.Tags.Contains("ready") });
         app.MapSegmentApi();
         app.MapProfileApi();
+        app.MapTriggerApi();
+        app.MapWebhookApi();
         app.MapCatalogApi();
         app.MapRecommendationApi();
         app.MapClusterApi();

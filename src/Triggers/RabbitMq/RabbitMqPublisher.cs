@@ -52,16 +52,17 @@ public sealed class RabbitMqPublisher(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        outbox.Appended -= OnAppended;
-        if (_stopping is null)
+        // Stop runs once even when the host's stop and the container's dispose both ask for it.
+        var stopping = Interlocked.Exchange(ref _stopping, null);
+        if (stopping is null)
         {
             return;
         }
 
-        await _stopping.CancelAsync();
+        outbox.Appended -= OnAppended;
+        await stopping.CancelAsync();
         await _loop!;
-        _stopping.Dispose();
-        _stopping = null;
+        stopping.Dispose();
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);

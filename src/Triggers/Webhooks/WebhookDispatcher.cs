@@ -42,15 +42,17 @@ public sealed class WebhookDispatcher(WebhookDeliveryServices services, WebhookS
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        signals.RegistryChanged -= OnRegistryChanged;
-        signals.SubscriptionChanged -= OnSubscriptionChanged;
-        services.Outbox.Appended -= OnAppended;
-        if (_stopping is null)
+        // Stop runs once even when the host's stop and the container's dispose both ask for it.
+        var stopping = Interlocked.Exchange(ref _stopping, null);
+        if (stopping is null)
         {
             return;
         }
 
-        await _stopping.CancelAsync();
+        signals.RegistryChanged -= OnRegistryChanged;
+        signals.SubscriptionChanged -= OnSubscriptionChanged;
+        services.Outbox.Appended -= OnAppended;
+        await stopping.CancelAsync();
         await _loop!;
         RunningWorker[] workers;
         lock (_gate)
@@ -64,8 +66,7 @@ public sealed class WebhookDispatcher(WebhookDeliveryServices services, WebhookS
             await worker.StopAsync();
         }
 
-        _stopping.Dispose();
-        _stopping = null;
+        stopping.Dispose();
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
