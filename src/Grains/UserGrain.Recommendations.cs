@@ -76,8 +76,28 @@ public sealed partial class UserGrain
         var served = _served.FindLast(s => s.RecommendationId == feedback.RecommendationId);
         var products = feedback.ProductIds.Select(id => Attribute(served, id, feedback.Position)).ToArray();
         RaiseEvent(feedback.Kind == FeedbackKind.Impression
-            ? new RecommendationImpressed { RecommendationId = feedback.RecommendationId, Placement = feedback.Placement, Products = products, MessageId = feedback.MessageId, Timestamp = feedback.Timestamp, ReceivedAt = feedback.ReceivedAt, UserId = feedback.UserId, AnonymousId = feedback.AnonymousId }
-            : new RecommendationClicked { RecommendationId = feedback.RecommendationId, Placement = feedback.Placement, Product = products[0], MessageId = feedback.MessageId, Timestamp = feedback.Timestamp, ReceivedAt = feedback.ReceivedAt, UserId = feedback.UserId, AnonymousId = feedback.AnonymousId });
+            ? new RecommendationImpressed
+            {
+                RecommendationId = feedback.RecommendationId,
+                Placement = feedback.Placement,
+                Products = products,
+                MessageId = feedback.MessageId,
+                Timestamp = feedback.Timestamp,
+                ReceivedAt = feedback.ReceivedAt,
+                UserId = feedback.UserId,
+                AnonymousId = feedback.AnonymousId,
+            }
+            : new RecommendationClicked
+            {
+                RecommendationId = feedback.RecommendationId,
+                Placement = feedback.Placement,
+                Product = products[0],
+                MessageId = feedback.MessageId,
+                Timestamp = feedback.Timestamp,
+                ReceivedAt = feedback.ReceivedAt,
+                UserId = feedback.UserId,
+                AnonymousId = feedback.AnonymousId,
+            });
         await ConfirmEventsAsync();
         return new TrackResult(1, 0);
     }
@@ -85,7 +105,12 @@ public sealed partial class UserGrain
     /// <summary>The product's strategy and position as served, when this activation served it; else what the store said.</summary>
     private static RecommendedProduct Attribute(ServedRecommendation? served, string productId, int? reportedPosition)
     {
-        var index = served is null ? -1 : served.Items.ToList().FindIndex(i => i.ProductId == productId);
+        var index = -1;
+        for (var i = 0; served is not null && i < served.Items.Count && index < 0; i++)
+        {
+            index = served.Items[i].ProductId == productId ? i : -1;
+        }
+
         return index < 0
             ? new RecommendedProduct(productId, null, reportedPosition)
             : new RecommendedProduct(productId, served!.Items[index].Strategy, index + 1);

@@ -2,18 +2,25 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Orleans.Personalization.Grains.Interfaces.Catalog;
 using Orleans.Personalization.Grains.Recommendations;
+using Orleans.Personalization.Runtime;
+using Orleans.Personalization.Runtime.Placement;
 
 namespace Orleans.Personalization.Grains.Catalog;
 
 /// <summary>
 /// This silo's copy of product info (category, price, stock, title), so ranking dozens of candidates needs no
-/// grain call each. Product grains on this silo write through on every change; entries for products living on
-/// other silos are refreshed after <see cref="RecommendationOptions.ProductInfoTtl"/>. Bounded: past the limit
-/// it starts afresh (it is only a cache).
+/// grain call each. Product grains on this silo write through on every change, so their entries never go stale;
+/// entries for products living on other silos are refreshed after <see cref="RecommendationOptions.ProductInfoTtl"/>,
+/// by one caller only. Bounded: past the limit it starts afresh (it is only a cache).
 /// </summary>
-public sealed class ProductInfoCache(IOptions<RecommendationOptions> options, TimeProvider timeProvider)
+public sealed class ProductInfoCache(
+    IOptions<RecommendationOptions> options,
+    PartitionMap partitions,
+    IPartitionOwnership ownership,
+    TimeProvider timeProvider)
 {
     private const int MaxEntries = 1_000_000;
+    private static readonly string ProductGrainType = GrainTypeRegistry.TypeNameOf(typeof(IProductGrain));
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly long _ttlTicks = (long)(options.Value.ProductInfoTtl.TotalSeconds * timeProvider.TimestampFrequency);
 
@@ -30,20 +37,30 @@ public sealed class ProductInfoCache(IOptions<RecommendationOptions> options, Ti
         _entries[productId] = new Entry(info, timeProvider.GetTimestamp());
     }
 
-    /// <summary>True when an entry exists; <paramref name="fresh"/> says whether it is within its time to live.</summary>
+    /// <summary>
+    /// True when an entry exists. <paramref name="fresh"/> is false for the one caller that finds it past its time to
+    /// live (it should fetch it again); the entry's clock restarts, so others keep using it meanwhile.
+    /// </summary>
     public bool TryGet(string productId, out ProductInfo? info, out bool fresh)
     {
-        if (_entries.TryGetValue(productId, out var entry))
+        if (!_entries.TryGetValue(productId, out var entry))
         {
-            info = entry.Info;
-            fresh = timeProvider.GetTimestamp() - entry.StoredAt < _ttlTicks;
-            return true;
+            info = null;
+            fresh = false;
+            return false;
         }
 
-        info = null;
-        fresh = false;
-        return false;
+        info = entry.Info;
+        var now = timeProvider.GetTimestamp();
+        fresh = now - entry.StoredAt < _ttlTicks
+            || !_entries.TryUpdate(productId, entry with { StoredAt = now }, entry)
+            || IsLocal(productId);
+        return true;
     }
+
+    /// <summary>Whether the product's grain lives on this silo (and so writes its changes through).</summary>
+    private bool IsLocal(string productId) =>
+        ownership.IsServing(partitions.PartitionOf(new GrainId(ProductGrainType, productId)));
 
     private sealed record Entry(ProductInfo? Info, long StoredAt);
 }

@@ -332,10 +332,37 @@ public sealed class CoOccurrenceProjection(
         foreach (var wave in products.Chunk(CallWave))
         {
             results.AddRange(await Task.WhenAll(wave.Select(p =>
-                grains.GetGrain<IProductGrain>(p.Key).ApplyCoOccurrenceAsync(new CoOccurrenceDelivery(p.Value, PartnersOf(p.Value))))));
+                grains.GetGrain<IProductGrain>(p.Key).ApplyCoOccurrenceAsync(new CoOccurrenceDelivery(LatestSessionPictures(p.Value), PartnersOf(p.Value))))));
         }
 
         return results.ToArray();
+    }
+
+    /// <summary>
+    /// A product keeps only the latest picture of each session, so of a delivery's pictures of one session only the
+    /// latest travels (and is journaled): a session of n views would otherwise cost n² product ids.
+    /// </summary>
+    private static List<CoOccurrenceContribution> LatestSessionPictures(List<CoOccurrenceContribution> contributions)
+    {
+        var latest = new Dictionary<long, int>();
+        for (var i = 0; i < contributions.Count; i++)
+        {
+            var c = contributions[i];
+            if (c.SessionItems is not null
+                && (!latest.TryGetValue(c.SessionKey, out var best) || c.AtMs >= contributions[best].AtMs))
+            {
+                latest[c.SessionKey] = i;
+            }
+        }
+
+        var compact = new List<CoOccurrenceContribution>(contributions.Count);
+        for (var i = 0; i < contributions.Count; i++)
+        {
+            var c = contributions[i];
+            compact.Add(c.SessionItems is not null && latest[c.SessionKey] != i ? c with { SessionItems = null } : c);
+        }
+
+        return compact;
     }
 
     private PartnerCounts[] PartnersOf(List<CoOccurrenceContribution> contributions)
