@@ -259,8 +259,31 @@ public sealed class CoOccurrenceProjection(
         return window;
     }
 
-    private static ShopperEvent? Read(string eventType, byte[] payload) =>
-        ProductEventTypes.Contains(eventType) ? JsonSerializer.Deserialize(payload, ShopperJsonContext.Default.ShopperEvent) : null;
+    /// <summary>The event as far as co-occurrence cares (null for types that do not matter here).</summary>
+    private static ShopperEvent? Read(string eventType, byte[] payload)
+    {
+        if (!ProductEventTypes.Contains(eventType))
+        {
+            return null;
+        }
+
+        var facts = JsonSerializer.Deserialize(payload, ShopperEventFactsContext.Default.ShopperEventFacts)!;
+        return eventType switch
+        {
+            "product-viewed" when facts.Product is { } viewed => new ProductViewed { MessageId = "", Timestamp = facts.Timestamp, Product = viewed },
+            "product-added" when facts.Product is { } added => new ProductAdded { MessageId = "", Timestamp = facts.Timestamp, Product = added, Quantity = 1 },
+            "order-completed" when facts.OrderId is { } orderId => new OrderCompleted
+            {
+                MessageId = "",
+                Timestamp = facts.Timestamp,
+                OrderId = orderId,
+                Revenue = 0,
+                Currency = "",
+                Products = facts.Products ?? [],
+            },
+            _ => null,
+        };
+    }
 
     private async Task TryFlushAsync(CancellationToken cancellationToken)
     {
