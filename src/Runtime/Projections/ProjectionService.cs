@@ -23,6 +23,7 @@ public sealed class ProjectionService(
 {
     private readonly ProjectionOptions _options = options.Value;
     private readonly Worker[] _workers = projections.Select(static p => new Worker(p)).ToArray();
+    private readonly SemaphoreSlim _stopGate = new(1, 1);
     private CancellationTokenSource? _stopping;
     private Task[] _loops = [];
 
@@ -39,15 +40,25 @@ public sealed class ProjectionService(
     public async Task StopAsync()
     {
         journal.Appended -= OnAppended;
-        if (_stopping is null)
+        // One stop at a time: the silo's stop and the container's dispose may both ask, and the second
+        // must find the first finished rather than dispose what it is still using.
+        await _stopGate.WaitAsync();
+        try
         {
-            return;
-        }
+            if (_stopping is null)
+            {
+                return;
+            }
 
-        await _stopping.CancelAsync();
-        await Task.WhenAll(_loops);
-        _stopping.Dispose();
-        _stopping = null;
+            await _stopping.CancelAsync();
+            await Task.WhenAll(_loops);
+            _stopping.Dispose();
+            _stopping = null;
+        }
+        finally
+        {
+            _stopGate.Release();
+        }
     }
 
     /// <summary>Runs every projection over every held partition until nothing is pending (tests and tools use it).</summary>

@@ -26,6 +26,7 @@ public sealed class ReminderService(
     private readonly SiloOptions _options = options.Value;
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _earliestRegisteredTicks = long.MaxValue;
+    private readonly SemaphoreSlim _stopGate = new(1, 1);
     private CancellationTokenSource? _stopping;
     private Task? _loop;
 
@@ -39,15 +40,25 @@ public sealed class ReminderService(
     public async Task StopAsync()
     {
         registry.Registered -= OnRegistered;
-        if (_stopping is null)
+        // One stop at a time: the silo's stop and the container's dispose may both ask, and the second
+        // must find the first finished rather than dispose what it is still using.
+        await _stopGate.WaitAsync();
+        try
         {
-            return;
-        }
+            if (_stopping is null)
+            {
+                return;
+            }
 
-        await _stopping.CancelAsync();
-        await _loop!;
-        _stopping.Dispose();
-        _stopping = null;
+            await _stopping.CancelAsync();
+            await _loop!;
+            _stopping.Dispose();
+            _stopping = null;
+        }
+        finally
+        {
+            _stopGate.Release();
+        }
     }
 
     /// <summary>Delivers every reminder due now; returns how many were delivered.</summary>

@@ -29,6 +29,7 @@ public sealed class RabbitMqPublisher(
     private const int BatchSize = 500;
     private static readonly GrainId Owner = new("trigger-publisher", "rabbitmq");
     private readonly RabbitMqOptions _options = options.Value;
+    private readonly SemaphoreSlim _stopGate = new(1, 1);
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenSource? _stopping;
     private Task? _loop;
@@ -52,17 +53,26 @@ public sealed class RabbitMqPublisher(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // Stop runs once even when the host's stop and the container's dispose both ask for it.
-        var stopping = Interlocked.Exchange(ref _stopping, null);
-        if (stopping is null)
-        {
-            return;
-        }
-
         outbox.Appended -= OnAppended;
-        await stopping.CancelAsync();
-        await _loop!;
-        stopping.Dispose();
+
+        // One stop at a time: the host's stop and the container's dispose may both ask.
+        await _stopGate.WaitAsync(CancellationToken.None);
+        try
+        {
+            if (_stopping is null)
+            {
+                return;
+            }
+
+            await _stopping.CancelAsync();
+            await _loop!;
+            _stopping.Dispose();
+            _stopping = null;
+        }
+        finally
+        {
+            _stopGate.Release();
+        }
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);

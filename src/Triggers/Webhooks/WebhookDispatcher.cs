@@ -14,6 +14,7 @@ public sealed class WebhookDispatcher(WebhookDeliveryServices services, WebhookS
 {
     private readonly Dictionary<string, RunningWorker> _workers = new(StringComparer.Ordinal);
     private readonly object _gate = new();
+    private readonly SemaphoreSlim _stopGate = new(1, 1);
     private TaskCompletionSource _refresh = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenSource? _stopping;
     private Task? _loop;
@@ -42,31 +43,41 @@ public sealed class WebhookDispatcher(WebhookDeliveryServices services, WebhookS
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // Stop runs once even when the host's stop and the container's dispose both ask for it.
-        var stopping = Interlocked.Exchange(ref _stopping, null);
-        if (stopping is null)
-        {
-            return;
-        }
-
         signals.RegistryChanged -= OnRegistryChanged;
         signals.SubscriptionChanged -= OnSubscriptionChanged;
         services.Outbox.Appended -= OnAppended;
-        await stopping.CancelAsync();
-        await _loop!;
-        RunningWorker[] workers;
-        lock (_gate)
-        {
-            workers = [.. _workers.Values];
-            _workers.Clear();
-        }
 
-        foreach (var worker in workers)
+        // One stop at a time: the host's stop and the container's dispose may both ask, and the second
+        // must find the first finished rather than dispose what its workers still use.
+        await _stopGate.WaitAsync(CancellationToken.None);
+        try
         {
-            await worker.StopAsync();
-        }
+            if (_stopping is null)
+            {
+                return;
+            }
 
-        stopping.Dispose();
+            await _stopping.CancelAsync();
+            await _loop!;
+            RunningWorker[] workers;
+            lock (_gate)
+            {
+                workers = [.. _workers.Values];
+                _workers.Clear();
+            }
+
+            foreach (var worker in workers)
+            {
+                await worker.StopAsync();
+            }
+
+            _stopping.Dispose();
+            _stopping = null;
+        }
+        finally
+        {
+            _stopGate.Release();
+        }
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
