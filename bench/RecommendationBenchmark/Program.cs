@@ -43,6 +43,9 @@ await using (var server = await BenchServer.StartAsync(new Dictionary<string, st
     // Full speed first: it also brings the recommendation path to fully optimised code before the fixed-rate phase.
     var full = await runner.RunAsync(mix.Request, options.Warmup, options.Duration);
     var steady = await RateRunner.RunAsync(client, mix.Request, options.Rate, options.Warmup, options.Duration);
+
+    // The same open-loop load on the trivial endpoint: what this machine and load generator give at that rate.
+    var steadyCeiling = await RateRunner.RunAsync(client, _ => new HttpRequestMessage(HttpMethod.Get, "/health/live"), options.Rate, options.Warmup, options.Duration);
     var productRows = ProjectionProgress.JournalRows(server.DataDirectory, "product/");
     var shopperRows = ProjectionProgress.JournalRows(server.DataDirectory, "user/");
 
@@ -50,6 +53,7 @@ await using (var server = await BenchServer.StartAsync(new Dictionary<string, st
     Console.WriteLine("| measurement | value |");
     Console.WriteLine("| --- | --- |");
     Console.WriteLine(string.Create(culture, $"| ceiling: GET /health/live, {options.Clients} clients | {ceiling.RequestsPerSecond:N0} requests/s, p50 {ceiling.Percentile(50):0.00} ms, p99 {ceiling.Percentile(99):0.00} ms |"));
+    Console.WriteLine(string.Create(culture, $"| GET /health/live at a fixed {options.Rate:N0}/s (open loop, same run) | p50 {steadyCeiling.Percentile(50):0.00} ms, p99 {steadyCeiling.Percentile(99):0.00} ms, p99.9 {steadyCeiling.Percentile(99.9):0.00} ms |"));
     Console.WriteLine(string.Create(culture, $"| recommendations at a fixed {options.Rate:N0}/s (open loop) | {steady.RequestsPerSecond:N0} requests/s answered, p50 {steady.Percentile(50):0.00} ms, p99 {steady.Percentile(99):0.00} ms, p99.9 {steady.Percentile(99.9):0.00} ms, {steady.Failures} failures |"));
     Console.WriteLine(string.Create(culture, $"| recommendations at full speed, {options.Clients} clients (closed loop) | {full.RequestsPerSecond:N0} requests/s, p50 {full.Percentile(50):0.00} ms, p99 {full.Percentile(99):0.00} ms, {full.Failures} failures |"));
     Console.WriteLine(string.Create(culture, $"| recommendation requests/s ÷ ceiling requests/s | {full.RequestsPerSecond / ceiling.RequestsPerSecond:P1} |"));
