@@ -23,6 +23,7 @@ public sealed class ReminderService(
 {
     private const int BatchSize = 1000;
     private const int MaxConcurrentDeliveries = 64;
+    private const int PeekSize = 32;
     private readonly SiloOptions _options = options.Value;
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _earliestRegisteredTicks = long.MaxValue;
@@ -158,15 +159,23 @@ public sealed class ReminderService(
         {
             try
             {
-                // Sleep for one poll interval, or less when a reminder registered here is due sooner;
-                // a new registration wakes the loop to recompute. Reminders registered by other silos
-                // (or before a restart) are found by the poll.
+                // Sleep for one poll interval, or less when a reminder is due sooner: one registered here
+                // (a new registration wakes the loop to recompute), or one already in storage (registered
+                // before the last pass, before a restart, or by another silo), so a reminder fires at its
+                // due time rather up to a poll interval late.
                 var wake = _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 var delay = _options.ReminderPollInterval;
+                var now = timeProvider.GetUtcNow();
                 var earliest = Volatile.Read(ref _earliestRegisteredTicks);
-                if (earliest != long.MaxValue)
+                DateTimeOffset? nextDue = earliest != long.MaxValue ? new DateTimeOffset(earliest, TimeSpan.Zero) : null;
+                if (await NextStoredDueAsync(now, cancellationToken) is { } stored && (nextDue is null || stored < nextDue))
                 {
-                    var untilDue = new DateTimeOffset(earliest, TimeSpan.Zero) - timeProvider.GetUtcNow();
+                    nextDue = stored;
+                }
+
+                if (nextDue is { } due)
+                {
+                    var untilDue = due - now;
                     delay = untilDue < TimeSpan.Zero ? TimeSpan.Zero : untilDue < delay ? untilDue : delay;
                 }
 
@@ -189,6 +198,22 @@ public sealed class ReminderService(
                 RuntimeLog.BackgroundLoopFailed(logger, ex, "reminder");
             }
         }
+    }
+
+    /// <summary>
+    /// The due time of the next stored reminder that falls within the coming poll interval. Reminders already
+    /// overdue (one whose grain keeps failing, say) are skipped: they are retried at the poll, not in a spin.
+    /// </summary>
+    private async Task<DateTimeOffset?> NextStoredDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var partitions = ownership.LocalPartitions.Where(ownership.IsServing).ToArray();
+        if (partitions.Length == 0)
+        {
+            return null;
+        }
+
+        var soon = await store.ReadDueAsync(partitions, now + _options.ReminderPollInterval, PeekSize, cancellationToken);
+        return soon.FirstOrDefault(r => r.DueAt > now)?.DueAt;
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
