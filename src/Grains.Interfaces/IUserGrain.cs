@@ -37,4 +37,10 @@ public interface IUserGrain : IGrainWithStringKey
 
     /// <summary>A product this shopper may have viewed or carted got cheaper or came back in stock (at least once; repeats are ignored).</summary>
     Task ProductChangedAsync(Triggers.ProductChange change);
+
+    /// <summary>The shopper's variant in an experiment: sticky once chosen, with one exposure journaled per experiment version.</summary>
+    Task<Experiments.ExperimentAssignment> AssignExperimentAsync(Experiments.ExperimentAssignmentRequest request);
+
+    /// <summary>The live profile fields and traits that experiment and flag targeting conditions test.</summary>
+    Task<Experiments.TargetingAttributes> GetTargetingAttributesAsync();
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Personalization.Grains.Experiments;
 using Orleans.Personalization.Grains.Interfaces;
 using Orleans.Personalization.Grains.Recommendations;
 using Orleans.Personalization.Grains.Triggers;
@@ -12,5 +13,6 @@ public static class GrainsServiceCollectionExtensions
     public static IServiceCollection AddPersonalizationGrains(this IServiceCollection services) =>
         services.AddGrain<IUserGrain, UserGrain>()
             .AddRecommendations()
-            .AddShopperTriggers();
+            .AddShopperTriggers()
+            .AddAnalyticsAndExperiments();
 }

@@ -1,4 +1,5 @@
 using Orleans.Personalization.Grains.Events;
+using Orleans.Personalization.Grains.Experiments;
 using Orleans.Personalization.Grains.Interfaces;
 using Orleans.Personalization.Grains.Interfaces.Triggers;
 using Orleans.Personalization.Grains.Triggers;
@@ -14,7 +15,7 @@ namespace Orleans.Personalization.Grains;
 /// abandonment and lapsing wait in durable reminders, armed before the append that makes them possible
 /// and re-armed when they find the shopper active since.
 /// </summary>
-public sealed partial class UserGrain(ShopperTriggers triggers) : IRemindable
+public sealed partial class UserGrain(ShopperTriggers triggers, ExperimentCatalogCache experimentCatalog) : IRemindable
 {
     internal const string CartReminder = "trigger:cart-abandonment";
     internal const string BrowseReminder = "trigger:browse-abandonment";
@@ -33,7 +34,7 @@ public sealed partial class UserGrain(ShopperTriggers triggers) : IRemindable
             return;
         }
 
-        var settings = await triggers.Settings.GetAsync();
+        var settings = await TriggerSettingsAsync(assign: false);
         var now = TimeProvider.GetUtcNow();
         switch (reminderName)
         {
@@ -56,7 +57,7 @@ public sealed partial class UserGrain(ShopperTriggers triggers) : IRemindable
             return;
         }
 
-        var settings = await triggers.Settings.GetAsync();
+        var settings = await TriggerSettingsAsync(assign: false);
         foreach (var (type, facts) in CatalogChangeRule.Evaluate(change, State, settings))
         {
             var trigger = await BuildTriggerAsync(type, change.ChangeId, facts, settings, [change.ProductId]);
@@ -89,7 +90,7 @@ public sealed partial class UserGrain(ShopperTriggers triggers) : IRemindable
             return;
         }
 
-        var settings = await triggers.Settings.GetAsync();
+        var settings = await TriggerSettingsAsync(assign: true);
         var now = TimeProvider.GetUtcNow();
         await RaiseHighIntentAsync(batch, settings, now);
         var after = batch.After;

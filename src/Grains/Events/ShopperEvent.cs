@@ -25,6 +25,7 @@ namespace Orleans.Personalization.Grains.Events;
 [JsonDerivedType(typeof(RecommendationImpressed), "recommendation-impression")]
 [JsonDerivedType(typeof(RecommendationClicked), "recommendation-click")]
 [JsonDerivedType(typeof(TriggerRaised), "trigger-raised")]
+[JsonDerivedType(typeof(ExperimentExposed), "experiment-exposure")]
 public abstract record ShopperEvent : IJournalEvent
 {
     /// <summary>The Segment messageId (or a derived id for events the service raises itself).</summary>

@@ -20,7 +20,8 @@ public sealed class RecommendationService(
     ProductInfoCache infoCache,
     PopularityCache popularity,
     IOptions<RecommendationOptions> options,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    IPlacementOverrides? placementOverrides = null)
 {
     private const int MaxRedirects = 3;
 
@@ -28,6 +29,11 @@ public sealed class RecommendationService(
     {
         var placement = options.Value.For(query.Placement);
         var (shopper, context) = await ShopperAsync(ShopperKey.Of(query.UserId, query.AnonymousId));
+        if (placementOverrides is not null)
+        {
+            placement = await placementOverrides.ApplyAsync(shopper, query.Placement, placement);
+        }
+
         var plan = SeedPlanner.Plan(query, context, placement);
         var rankings = popularity.GetAsync();
         var neighbours = await NeighboursAsync(plan.Fetch);

@@ -62,6 +62,9 @@ public sealed class ShopperState : IJournaledState<ShopperEvent>
     /// <summary>What the real-time triggers need (their own class, folded from the same events).</summary>
     public TriggerState Triggers { get; set; } = new();
 
+    /// <summary>Experiment variants from the shopper's exposures; null until the first.</summary>
+    public ExperimentAssignments? Experiments { get; set; }
+
     public void Apply(ShopperEvent domainEvent)
     {
         switch (domainEvent)
@@ -80,6 +83,10 @@ public sealed class ShopperState : IJournaledState<ShopperEvent>
                 return;
             case TriggerRaised raised:
                 Triggers.Apply(raised);
+                return;
+            case ExperimentExposed exposed:
+                // Being served a variant is not shopper activity: it neither starts sessions nor re-arms triggers.
+                (Experiments ??= new()).Apply(exposed);
                 return;
         }
 
