@@ -1,10 +1,12 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Orleans.Personalization.Api.Analytics;
 using Orleans.Personalization.Api.Auth;
 using Orleans.Personalization.Api.Catalog;
 using Orleans.Personalization.Api.Cluster;
 using Orleans.Personalization.Api.Errors;
+using Orleans.Personalization.Api.Experiments;
 using Orleans.Personalization.Api.Health;
 using Orleans.Personalization.Api.Ingestion;
 using Orleans.Personalization.Api.Profiles;
@@ -50,6 +52,9 @@ public static class ApiHostingExtensions
         app.MapWebhookApi();
         app.MapCatalogApi();
         app.MapRecommendationApi();
+        app.MapAnalyticsApi();
+        app.MapExperimentApi();
+        app.MapFlagApi();
         app.MapClusterApi();
         app.MapShopperStateApi();
         app.MapGrainCallEndpoint();
