@@ -42,14 +42,12 @@ internal static class FunnelRequestParser
         var exclusions = Exclusions(body, read, steps.Count);
         var breakdown = BreakdownText.Parse(read.String(body, "breakdown", ""), "breakdown", errors);
         var range = TimeRangeText.Parse(read.String(body, "from", ""), read.String(body, "to", ""), now, errors);
-        if (errors.Count > 0 || range is null)
-        {
-            return null;
-        }
 
+        // The definition's own rules run even after a shape error, so one answer names every bad field.
         var definition = new FunnelDefinition(steps) { Order = order, Window = window, Exclusions = exclusions, Breakdown = breakdown };
-        errors.AddRange(definition.Validate().Select(static e => new FieldError(e.Field, e.Message)));
-        return errors.Count > 0 ? null : (definition, range);
+        var reported = errors.Select(static e => e.Field).ToHashSet(StringComparer.Ordinal);
+        errors.AddRange(definition.Validate().Where(e => !reported.Contains(e.Field)).Select(static e => new FieldError(e.Field, e.Message)));
+        return errors.Count > 0 || range is null ? null : (definition, range);
     }
 
     private static List<FunnelStep> Steps(JsonElement body, JsonObjectReader read)

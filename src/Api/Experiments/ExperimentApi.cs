@@ -77,7 +77,10 @@ public static class ExperimentApi
         var spec = body is null ? null : ExperimentRequestParser.Parse(body.RootElement, history[^1].Key, history[^1].Version + 1, errors);
         if (spec is null)
         {
-            return Problems.Invalid(errors);
+            // A version other than the next one means the definition changed since the caller read it.
+            return errors.Exists(static e => e.Field == "version")
+                ? ExperimentApi.Refused(errors.Select(static e => new ValidationError(e.Field, e.Message)).ToArray(), conflict: true, notFound: false)
+                : Problems.Invalid(errors);
         }
 
         var change = await Registry(grains).ReviseExperimentAsync(spec);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Orleans.Personalization.Analytics;
 using Orleans.Personalization.Api.Analytics;
 using Orleans.Personalization.Api.Auth;
 using Orleans.Personalization.Api.Errors;
@@ -66,7 +67,10 @@ public static class FlagApi
         var spec = body is null ? null : FlagRequestParser.Parse(body.RootElement, history[^1].Flag.Key, history[^1].Version + 1, errors);
         if (spec is null)
         {
-            return Problems.Invalid(errors);
+            // A version other than the next one means the definition changed since the caller read it.
+            return errors.Exists(static e => e.Field == "version")
+                ? ExperimentApi.Refused(errors.Select(static e => new ValidationError(e.Field, e.Message)).ToArray(), conflict: true, notFound: false)
+                : Problems.Invalid(errors);
         }
 
         var change = await Registry(grains).ReviseFlagAsync(spec);
