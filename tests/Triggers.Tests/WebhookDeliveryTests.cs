@@ -187,6 +187,33 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MorePendingDeliveriesThanFitInMemoryAreAllDeliveredInShopperOrderAfterARestart()
+    {
+        await _silo.DisposeAsync();
+        _silo = await DeliveryHarness.StartAsync(new Dictionary<string, string?> { ["Webhooks:MaxPendingInMemory"] = "100" });
+        _receiver.Respond = static (_, _) => Task.FromResult(503);
+        var subscription = await _silo.SubscribeAsync(_receiver.Url, maxAttempts: 50);
+        var sequences = await _silo.AppendAsync(Enumerable.Range(0, 350).Select(i => Trigger($"trg_{i % 7}_{i / 7}", $"u:{i % 7}")).ToArray());
+        await Eventually.TrueAsync(async () => await _silo.Deliveries.ReadCursorAsync($"webhook:{subscription}") >= sequences[^1], "all 350 queued");
+
+        await _silo.Cluster.CrashAndRestartAsync();
+        var delivered = new ConcurrentQueue<string>();
+        _receiver.Respond = (r, _) =>
+        {
+            delivered.Enqueue(r.Id);
+            return Task.FromResult(200);
+        };
+
+        await Eventually.TrueAsync(() => delivered.Distinct().Count() == 350, "all 350 delivered");
+        foreach (var shopper in Enumerable.Range(0, 7))
+        {
+            Assert.Equal(
+                Enumerable.Range(0, 50).Select(n => $"trg_{shopper}_{n}"),
+                delivered.Where(id => id.StartsWith($"trg_{shopper}_", StringComparison.Ordinal)).Distinct());
+        }
+    }
+
+    [Fact]
     public async Task SubscriptionGetsOnlyItsTypesAndNeverHoldoutTriggers()
     {
         var subscription = await _silo.SubscribeAsync(_receiver.Url, types: ["price_drop", "back_in_stock"]);

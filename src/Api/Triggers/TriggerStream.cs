@@ -35,11 +35,20 @@ internal sealed class TriggerStream(IOutboxStore outbox, IOptions<OutboxOptions>
             while (!cancellationToken.IsCancellationRequested)
             {
                 Volatile.Write(ref wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+                // Sequences are commit-ordered: every entry up to `last` is visible to the read below, so a
+                // filtered read that found fewer than a batch may skip the others up to there for good.
+                var last = types is null ? 0 : await outbox.LastSequenceAsync(cancellationToken);
                 var entries = await outbox.ReadAsync(cursor, BatchSize, types, cancellationToken: cancellationToken);
                 foreach (var entry in entries)
                 {
                     await WriteEventAsync(response.Body, entry, cancellationToken);
                     cursor = entry.Sequence;
+                }
+
+                if (entries.Count < BatchSize && last > cursor)
+                {
+                    cursor = last;
                 }
 
                 if (entries.Count > 0)

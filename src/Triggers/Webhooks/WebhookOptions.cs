@@ -29,6 +29,10 @@ public sealed class WebhookOptions
     [Range(1, 256)]
     public int MaxConcurrentRequests { get; set; } = 8;
 
+    /// <summary>Pending deliveries one subscription's worker holds in memory at most; the rest wait in storage.</summary>
+    [Range(100, 1_000_000)]
+    public int MaxPendingInMemory { get; set; } = 10_000;
+
     /// <summary>
     /// Refuse URLs that are, or resolve to, loopback, private, link-local or otherwise internal addresses
     /// (checked when a subscription is saved and again at every connection). On for hosted deployments;

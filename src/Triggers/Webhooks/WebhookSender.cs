@@ -53,6 +53,9 @@ public sealed class WebhookSender : IDisposable
         {
             using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var status = (int)response.StatusCode;
+
+            // Read the (usually empty) answer to its end, so the connection goes back to the pool.
+            await response.Content.CopyToAsync(Stream.Null, timeout.Token);
             return response.IsSuccessStatusCode
                 ? new SendResult(true, status, null, watch.Elapsed)
                 : new SendResult(false, status, $"HTTP {status}", watch.Elapsed);

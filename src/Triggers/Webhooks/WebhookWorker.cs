@@ -17,7 +17,7 @@ namespace Orleans.Personalization.Triggers.Webhooks;
 internal sealed class WebhookWorker(string subscriptionId, WebhookDeliveryServices services)
 {
     private const int PumpBatch = 500;
-    private const int MaxInMemory = 10_000;
+    private readonly int _maxInMemory = services.Options.MaxPendingInMemory;
     private readonly string _subscriber = WebhookSubscribers.SubscriberOf(subscriptionId);
     private readonly int _partition = services.PartitionMap.PartitionOf(WebhookSubscribers.GrainIdOf(subscriptionId));
     private readonly Dictionary<int, SortedDictionary<long, PendingDelivery>> _lanes = [];
@@ -32,6 +32,10 @@ internal sealed class WebhookWorker(string subscriptionId, WebhookDeliveryServic
     private volatile bool _reload = true;
     private WebhookTarget? _target;
     private long _cursor;
+
+    // Pending deliveries in storage after this sequence are not in memory yet (-1: all are). Only once all are
+    // does the worker queue new outbox entries, so a shopper's later trigger never overtakes an earlier one.
+    private long _storedAfter = -1;
 
     public string SubscriptionId => subscriptionId;
 
@@ -73,7 +77,12 @@ internal sealed class WebhookWorker(string subscriptionId, WebhookDeliveryServic
 
                 if (_target!.Enabled)
                 {
-                    await PumpAsync(lease.Epoch, stopping);
+                    await LoadMoreStoredAsync(stopping);
+                    if (_storedAfter < 0)
+                    {
+                        await PumpAsync(lease.Epoch, stopping);
+                    }
+
                     StartDueDeliveries(lease.Epoch, stopping);
                 }
 
@@ -106,7 +115,28 @@ internal sealed class WebhookWorker(string subscriptionId, WebhookDeliveryServic
         }
 
         // Deliveries queued before a restart, or requeued by a redelivery, are read back from storage.
-        var pending = await services.Deliveries.ReadPendingAsync(_subscriber, 0, MaxInMemory, stopping);
+        var pending = await services.Deliveries.ReadPendingAsync(_subscriber, 0, _maxInMemory, stopping);
+        await AddStoredAsync(pending, stopping);
+        _storedAfter = pending.Count == _maxInMemory ? pending[^1].Sequence : -1;
+        return true;
+    }
+
+    /// <summary>Reads the next page of stored pending deliveries once half of those in memory are done.</summary>
+    private async Task LoadMoreStoredAsync(CancellationToken stopping)
+    {
+        if (_storedAfter < 0 || _known.Count > _maxInMemory / 2)
+        {
+            return;
+        }
+
+        var room = _maxInMemory - _known.Count;
+        var pending = await services.Deliveries.ReadPendingAsync(_subscriber, _storedAfter, room, stopping);
+        await AddStoredAsync(pending, stopping);
+        _storedAfter = pending.Count == room ? pending[^1].Sequence : -1;
+    }
+
+    private async Task AddStoredAsync(IReadOnlyList<DeliveryRecord> pending, CancellationToken stopping)
+    {
         foreach (var record in pending)
         {
             if (_known.Contains(record.Sequence))
@@ -122,22 +152,19 @@ internal sealed class WebhookWorker(string subscriptionId, WebhookDeliveryServic
             }
 
             var entry = await services.Outbox.ReadOneAsync(record.Sequence, stopping);
-            var delivery = new PendingDelivery(record.Sequence, record.MessageId, record.Type, record.Lane, entry?.Payload ?? [])
+            Add(new PendingDelivery(record.Sequence, record.MessageId, record.Type, record.Lane, entry?.Payload ?? [])
             {
                 Attempts = record.Attempts,
                 NextAttemptAt = record.NextAttemptAt,
-            };
-            Add(delivery);
+            });
         }
-
-        return true;
     }
 
     /// <summary>Queues outbox entries after the cursor, in batches, while there is room in memory.</summary>
     private async Task PumpAsync(long epoch, CancellationToken stopping)
     {
         var types = _target!.Types.Count == 0 ? null : _target.Types;
-        while (_known.Count < MaxInMemory)
+        while (_known.Count < _maxInMemory)
         {
             // Sequences are commit-ordered: everything up to `last` is visible to the read that follows.
             var last = await services.Outbox.LastSequenceAsync(stopping);
