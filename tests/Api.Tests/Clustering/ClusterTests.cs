@@ -114,6 +114,102 @@ public sealed class ClusterTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task TriggersFiredAcrossKillsAreDeliveredUnderOneIdAndNoneIsLost()
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Webhooks:DenyPrivateNetworks"] = "false",
+            ["Webhooks:MaxAttempts"] = "50",
+            ["Webhooks:RetryBaseDelay"] = "00:00:00.100",
+            ["Webhooks:RetryMaxDelay"] = "00:00:00.500",
+            ["Outbox:PollInterval"] = "00:00:00.100",
+            ["Silo:ReminderPollInterval"] = "00:00:00.100",
+        };
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var cluster = new SiloCluster(ConnectionString, 3, settings);
+        await cluster.StartAllAsync();
+        await cluster.WaitUntilBalancedAsync();
+        using (var admin = cluster.Client(0, SiloCluster.WriteKey))
+        {
+            (await admin.PatchAsync("/v1/triggers/settings", HttpJson.Body(new
+            {
+                cartAbandonment = new { delay = "00:00:02" },
+                browseAbandonment = new { enabled = false },
+                highIntent = new { enabled = false },
+            }))).EnsureSuccessStatusCode();
+            (await admin.PostJsonAsync("/v1/webhooks", $$$"""{"url":"{{{receiver.Url}}}","types":["cart_abandonment"]}""")).EnsureSuccessStatusCode();
+        }
+
+        var traffic = Enumerable.Range(0, 3)
+            .Select(silo => new ShopperTraffic(cluster.AddressOf(silo), SiloCluster.WriteKey, 300) { BatchSize = 20, MessagePrefix = $"t{silo}" })
+            .ToArray();
+        using var stop = new CancellationTokenSource();
+        var sending = Task.WhenAll(traffic.Select(t => t.SendAsync(batches: 1_000_000, senders: 2, stop.Token)));
+        for (var round = 0; round < 3; round++)
+        {
+            await Eventually.TrueAsync(() => traffic.Sum(t => t.Acknowledged.Count) >= (round + 1) * 1000, "traffic between rounds", TimeSpan.FromSeconds(90));
+            if (round == 2)
+            {
+                await cluster.TerminateAsync(round);
+            }
+            else
+            {
+                await cluster.KillAsync(round);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await cluster.StartAsync(round);
+        }
+
+        await stop.CancelAsync();
+        await sending;
+        await cluster.WaitUntilBalancedAsync();
+
+        // Every cart still full at the end has fired for its last state, and every trigger in the outbox has
+        // reached the subscriber (none lost)...
+        var stored = new StoredCluster(ConnectionString);
+        var cartUpdatedAt = await FinalCartTimesAsync(cluster, Enumerable.Range(0, 300).Select(ShopperTraffic.UserId));
+        await Eventually.ReturnsAsync(
+            () => stored.OutboxAsync("cart_abandonment"),
+            outbox =>
+            {
+                var delivered = receiver.Received.Select(static r => r.Id).ToHashSet();
+                return outbox.Where(static t => !t.Withheld).All(t => delivered.Contains(t.Id))
+                    && cartUpdatedAt.All(cart => outbox.Any(t => t.ShopperKey == $"u:{cart.Key}" && t.OccurredAt >= cart.Value));
+            },
+            "every final cart to fire and every trigger to be delivered",
+            TimeSpan.FromSeconds(90));
+
+        // ...and nothing reached it under an id the outbox does not hold: no trigger twice with different ids.
+        var outboxIds = (await stored.OutboxAsync("cart_abandonment")).Select(static t => t.Id).ToHashSet();
+        Assert.All(receiver.Received, r => Assert.Contains(r.Id, outboxIds));
+        Assert.NotEmpty(cartUpdatedAt);
+    }
+
+    /// <summary>When each shopper's cart last changed, for the shoppers whose cart is not empty.</summary>
+    private static async Task<Dictionary<string, DateTimeOffset>> FinalCartTimesAsync(SiloCluster cluster, IEnumerable<string> userIds)
+    {
+        using var reader = cluster.Client(0, SiloCluster.ReadKey);
+        var carts = new Dictionary<string, DateTimeOffset>();
+        foreach (var userId in userIds)
+        {
+            var response = await reader.GetAsync($"/v1/users/{userId}/profile");
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                continue;
+            }
+
+            var cart = (await response.ReadJsonAsync())["cart"]!;
+            if (cart["items"]!.AsArray().Count > 0)
+            {
+                carts[userId] = DateTimeOffset.Parse((string)cart["updatedAt"]!, System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return carts;
+    }
+
+    [SkippableFact]
     public async Task AddedSilosTakeTheirShareUnderTrafficWithoutLosingOrRepeatingEvents()
     {
         await using var cluster = new SiloCluster(ConnectionString, 3);

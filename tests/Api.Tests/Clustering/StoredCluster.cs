@@ -29,6 +29,24 @@ internal sealed class StoredCluster(string connectionString)
         return streams;
     }
 
+    /// <summary>The outbox's triggers of one type: (message id, shopper key, occurred at, withheld).</summary>
+    public async Task<List<(string Id, string ShopperKey, DateTimeOffset OccurredAt, bool Withheld)>> OutboxAsync(string type)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT message_id, key, occurred_at, withheld FROM personalization.outbox WHERE type = $1 ORDER BY sequence;", connection);
+        command.Parameters.AddWithValue(type);
+        await using var reader = await command.ExecuteReaderAsync();
+        var entries = new List<(string, string, DateTimeOffset, bool)>();
+        while (await reader.ReadAsync())
+        {
+            entries.Add((reader.GetString(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)), reader.GetBoolean(3)));
+        }
+
+        return entries;
+    }
+
     /// <summary>Every lease acquisition: (partition, epoch, owner), in acquisition order per partition.</summary>
     public async Task<List<(int Partition, long Epoch, string Owner, DateTime AcquiredAt)>> LeaseHistoryAsync()
     {
