@@ -26,15 +26,16 @@ public sealed partial class UserGrain
             return Task.FromResult(new ShopperContext { MergedIntoUserId = mergedInto });
         }
 
-        if (Version == 0)
-        {
-            return Task.FromResult(ShopperContext.Unknown);
-        }
+        return Task.FromResult(Version == 0 ? ShopperContext.Unknown : RecommendationContext());
+    }
 
+    /// <summary>What a recommendation needs from the live profile (the shopper is known and not merged away).</summary>
+    private ShopperContext RecommendationContext()
+    {
         var now = TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
         var sessionStart = State.Sessions.StartedAt;
         var viewed = State.RecentlyViewed.Items;
-        return Task.FromResult(new ShopperContext
+        return new ShopperContext
         {
             Known = true,
             SessionViews = viewed.Where(v => v.At >= sessionStart).Select(static v => v.ProductId).Reverse().ToArray(),
@@ -47,7 +48,7 @@ public sealed partial class UserGrain
                 .ThenBy(static c => c.Category, StringComparer.Ordinal)
                 .ToArray(),
             TypicalPrice = State.Prices.Bought?.Median() ?? State.Prices.Viewed?.Median(),
-        });
+        };
     }
 
     public Task RememberRecommendationAsync(ServedRecommendation served)

@@ -264,7 +264,11 @@ public sealed partial class UserGrain(ShopperTriggers triggers, ExperimentCatalo
         var recommended = settings.RecommendedProducts == 0
             ? []
             : await triggers.Recommender.RecommendAsync(new TriggerRecommendationRequest(
-                GrainKey, State, type, exclude.ToHashSet(StringComparer.Ordinal), settings.RecommendedProducts));
+                GrainKey, State, type, exclude.ToHashSet(StringComparer.Ordinal), settings.RecommendedProducts)
+            {
+                Product = facts.Product?.ProductId,
+                Context = RecommendationContext(),
+            });
         return new Trigger
         {
             Id = TriggerIds.Create(GrainKey, type, discriminator),

@@ -34,6 +34,23 @@ public sealed class RecommendationService(
             placement = await placementOverrides.ApplyAsync(shopper, query.Placement, placement);
         }
 
+        var items = await RankAsync(query, context, placement);
+        var id = RecommendationIds.New(query.Placement);
+        await shopper.RememberRecommendationAsync(new ServedRecommendation(
+            id, query.Placement.Name(), items.Select(static i => new ServedItem(i.ProductId, i.Strategy)).ToArray(), timeProvider.GetUtcNow()));
+        return new RecommendationResponse(id, query.Placement.Name(), items);
+    }
+
+    /// <summary>
+    /// Recommendations for a shopper context the caller already holds, with the placement's configured blend, not
+    /// served (no recommendation id, nothing remembered). For the shopper's own grain, which cannot be called back
+    /// while it waits for the answer (a trigger's products).
+    /// </summary>
+    public Task<RecommendedItem[]> RecommendForContextAsync(RecommendationQuery query, ShopperContext context) =>
+        RankAsync(query, context, options.Value.For(query.Placement));
+
+    private async Task<RecommendedItem[]> RankAsync(RecommendationQuery query, ShopperContext context, PlacementOptions placement)
+    {
         var plan = SeedPlanner.Plan(query, context, placement);
         var rankings = popularity.GetAsync();
         var neighbours = await NeighboursAsync(plan.Fetch);
@@ -50,8 +67,7 @@ public sealed class RecommendationService(
         string NameOf(string productId) =>
             (neighbours.TryGetValue(productId, out var n) ? n.Info?.Title : null) ?? Info(productId)?.Title ?? productId;
 
-        var id = RecommendationIds.New(query.Placement);
-        var items = chosen.Select(item => new RecommendedItem(
+        return chosen.Select(item => new RecommendedItem(
             item.ProductId,
             Math.Round(item.Score, 4),
             item.Strategy.Name(),
@@ -60,9 +76,6 @@ public sealed class RecommendationService(
             item.Info?.Category,
             item.Info?.Price,
             item.Info?.Currency)).ToArray();
-        await shopper.RememberRecommendationAsync(new ServedRecommendation(
-            id, query.Placement.Name(), items.Select(static i => new ServedItem(i.ProductId, i.Strategy)).ToArray(), timeProvider.GetUtcNow()));
-        return new RecommendationResponse(id, query.Placement.Name(), items);
     }
 
     /// <summary>Records impressions or a click with the shopper (following a merge into a user).</summary>

@@ -1,15 +1,17 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Personalization.Grains.Catalog;
 using Orleans.Personalization.Grains.Interfaces.Catalog;
 using Orleans.Personalization.Grains.Interfaces.Recommendations;
 using Orleans.Personalization.Grains.Recommendations.CoOccurrence;
 using Orleans.Personalization.Grains.Recommendations.Popularity;
+using Orleans.Personalization.Grains.Triggers;
 using Orleans.Personalization.Runtime.Hosting;
 
 namespace Orleans.Personalization.Grains.Recommendations;
 
-/// <summary>Registers products, popularity, the co-occurrence projection and the recommendation service.</summary>
+/// <summary>Registers products, popularity, the co-occurrence projection, the recommendation service and the products triggers recommend.</summary>
 public static class RecommendationsServiceCollectionExtensions
 {
     public static IServiceCollection AddRecommendations(this IServiceCollection services)
@@ -22,6 +24,7 @@ public static class RecommendationsServiceCollectionExtensions
         services.AddSingleton<ProductInfoCache>();
         services.AddSingleton<PopularityCache>();
         services.AddSingleton<RecommendationService>();
+        services.TryAddSingleton<ITriggerRecommender, EngineTriggerRecommender>();
         services.AddProjection<CoOccurrenceProjection>();
         services.AddHostedService<CoOccurrenceLoop>();
         return services;

@@ -3,8 +3,8 @@ using Orleans.Personalization.Grains.Interfaces.Triggers;
 namespace Orleans.Personalization.Grains.Triggers;
 
 /// <summary>
-/// Chooses the products a trigger recommends. The default uses the shopper's own recent items; the
-/// recommendation engine can replace it by registering its own implementation before AddPersonalizationGrains.
+/// Chooses the products a trigger recommends. With the recommendation engine registered (AddRecommendations, before
+/// AddShopperTriggers) it is EngineTriggerRecommender; alone, the shopper's own recent items.
 /// </summary>
 public interface ITriggerRecommender
 {

@@ -2,7 +2,7 @@ using Orleans.Personalization.Grains.Interfaces.Triggers;
 
 namespace Orleans.Personalization.Grains.Triggers;
 
-/// <summary>Until the recommendation engine exists: the shopper's most recently viewed products, minus the cart and the trigger's own products.</summary>
+/// <summary>The shopper's most recently viewed products, minus the cart and the trigger's own products: what a trigger recommends when the recommendation engine cannot answer.</summary>
 public sealed class RecentItemsRecommender : ITriggerRecommender
 {
     public ValueTask<IReadOnlyList<TriggerProduct>> RecommendAsync(TriggerRecommendationRequest request)

@@ -44,6 +44,8 @@ internal sealed class TriggerHarness : IAsyncDisposable
             new Dictionary<string, string?>
             {
                 ["Projections:PollInterval"] = "00:10:00",
+                // A projection pass applies co-occurrence at once (the loop that would flush it is removed above).
+                ["Recommendations:CoOccurrence:FlushInterval"] = "00:00:00",
                 // Long periods, so that moving the fake clock by weeks fires few timer periods.
                 ["Silo:LeaseDuration"] = "00:10:00",
                 ["Silo:LeaseRenewInterval"] = "00:05:00",
