@@ -1,13 +1,29 @@
+using Microsoft.Extensions.Options;
 using Orleans.Personalization.Runtime.Storage;
 
 namespace Orleans.Personalization.Storage.Sqlite;
 
-/// <summary>The journal in SQLite: one row per event, unique per (stream, sequence).</summary>
-public sealed class SqliteJournalStore(SqliteDatabase database) : IJournalStore
+/// <summary>
+/// The journal in SQLite: one row per event, unique per (stream, sequence). The newest records of each partition
+/// are also kept in memory (<see cref="JournalTail"/>), so the readers that follow the journal rarely touch the database.
+/// </summary>
+public sealed class SqliteJournalStore : IJournalStore
 {
     private const string VersionSql = "SELECT COALESCE(MAX(sequence), 0) FROM journal WHERE stream_id = $s;";
     private const string InsertSql =
-        "INSERT INTO journal (partition, stream_id, sequence, event_type, timestamp, payload) VALUES ($p, $s, $q, $t, $ts, $d);";
+        "INSERT INTO journal (partition, stream_id, sequence, event_type, timestamp, payload) VALUES ($p, $s, $q, $t, $ts, $d) RETURNING position;";
+
+    private readonly SqliteDatabase _database;
+    private readonly JournalTail _tail;
+
+    public SqliteJournalStore(SqliteDatabase database, IOptions<SqliteStorageOptions> options)
+    {
+        _database = database;
+        using var connection = database.OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(position), 0) FROM journal;";
+        _tail = new JournalTail((long)command.ExecuteScalar()!, options.Value.JournalTailRecords);
+    }
 
     public event Action<int>? Appended;
 
@@ -18,7 +34,7 @@ public sealed class SqliteJournalStore(SqliteDatabase database) : IJournalStore
             return;
         }
 
-        await database.Writer.WriteAsync(context =>
+        await _database.Writer.WriteAsync(context =>
         {
             context.CheckFencing(append.Partition, append.FencingToken);
             var version = context.Command(VersionSql, "$s");
@@ -30,25 +46,34 @@ public sealed class SqliteJournalStore(SqliteDatabase database) : IJournalStore
 
             var insert = context.Command(InsertSql, "$p", "$s", "$q", "$t", "$ts", "$d");
             var sequence = append.ExpectedVersion;
-            foreach (var e in append.Events)
+            var records = new PartitionRecord[append.Events.Count];
+            for (var i = 0; i < records.Length; i++)
             {
+                var e = append.Events[i];
                 insert.Parameters[0].Value = append.Partition;
                 insert.Parameters[1].Value = append.StreamId;
                 insert.Parameters[2].Value = ++sequence;
                 insert.Parameters[3].Value = e.EventType;
                 insert.Parameters[4].Value = e.Timestamp.ToUnixTimeMilliseconds();
                 insert.Parameters[5].Value = e.Payload;
-                insert.ExecuteNonQuery();
+                var position = (long)insert.ExecuteScalar()!;
+                records[i] = new PartitionRecord(position, append.StreamId, sequence, e.EventType, e.Payload,
+                    DateTimeOffset.FromUnixTimeMilliseconds(e.Timestamp.ToUnixTimeMilliseconds()));
             }
 
-            return sequence;
-        });
+            return records;
+        }, records => _tail.Add(append.Partition, records));
         Appended?.Invoke(append.Partition);
     }
 
     public async Task<IReadOnlyList<PartitionRecord>> ReadPartitionAsync(int partition, long afterPosition, int maxCount, CancellationToken cancellationToken = default)
     {
-        await using var connection = database.OpenReader();
+        if (_tail.TryRead(partition, afterPosition, maxCount, out var recent))
+        {
+            return recent;
+        }
+
+        await using var connection = _database.OpenReader();
         await using var command = connection.CreateCommand();
         // The rowid grows with commit order (one writer), so it serves as the partition position.
         command.CommandText = """
@@ -76,7 +101,7 @@ public sealed class SqliteJournalStore(SqliteDatabase database) : IJournalStore
 
     public async Task<IReadOnlyList<JournalRecord>> ReadStreamAsync(string streamId, long afterSequence, CancellationToken cancellationToken = default)
     {
-        await using var connection = database.OpenReader();
+        await using var connection = _database.OpenReader();
         await using var command = connection.CreateCommand();
         command.CommandText =
             "SELECT sequence, event_type, payload, timestamp FROM journal WHERE stream_id = $s AND sequence > $a ORDER BY sequence;";

@@ -22,5 +22,12 @@ public sealed class SqliteStorageOptions
     [Range(1, 100_000)]
     public int MaxWritesPerCommit { get; set; } = 2000;
 
+    /// <summary>
+    /// Newest journal records kept in memory per partition for the readers that follow the journal (projections,
+    /// the analytics read model); a reader further behind reads from the database.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int JournalTailRecords { get; set; } = 1024;
+
     public string DatabasePath => Path.Combine(Path.GetFullPath(DataDirectory), "personalization.db");
 }

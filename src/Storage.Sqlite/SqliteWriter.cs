@@ -25,10 +25,13 @@ internal sealed class SqliteWriter : IDisposable
         _thread.Start();
     }
 
-    /// <summary>Runs <paramref name="work"/> in the next group transaction; completes after its commit.</summary>
-    public Task<T> WriteAsync<T>(Func<SqliteWriteContext, T> work)
+    /// <summary>
+    /// Runs <paramref name="work"/> in the next group transaction; completes after its commit. <paramref name="committed"/>,
+    /// if given, runs on the writer thread right after the commit, before the task completes, in commit order.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<SqliteWriteContext, T> work, Action<T>? committed = null)
     {
-        var pending = new PendingWrite<T>(work);
+        var pending = new PendingWrite<T>(work, committed);
         try
         {
             _queue.Add(pending);
@@ -149,7 +152,7 @@ internal sealed class SqliteWriter : IDisposable
         public abstract void Fail(Exception exception);
     }
 
-    private sealed class PendingWrite<T>(Func<SqliteWriteContext, T> work) : PendingWrite
+    private sealed class PendingWrite<T>(Func<SqliteWriteContext, T> work, Action<T>? committed) : PendingWrite
     {
         private T _result = default!;
 
@@ -157,7 +160,11 @@ internal sealed class SqliteWriter : IDisposable
 
         public override void Run(SqliteWriteContext context) => _result = work(context);
 
-        public override void Complete() => Completion.TrySetResult(_result);
+        public override void Complete()
+        {
+            committed?.Invoke(_result);
+            Completion.TrySetResult(_result);
+        }
 
         public override void Fail(Exception exception) => Completion.TrySetException(exception);
     }

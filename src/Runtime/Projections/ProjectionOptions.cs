@@ -18,4 +18,12 @@ public sealed class ProjectionOptions
     /// <summary>How long a failing batch waits before it is tried again.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// A batch with nothing for the projection moves its checkpoint in memory at once but in storage at most this
+    /// often (a batch the projection handled always moves it in storage). After a restart or a hand-over the
+    /// projection reads at most this much of such records again, and skips them again.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan IdleCheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -136,6 +136,7 @@ public sealed class ProjectionService(
             foreach (var partition in worker.Checkpoints.Keys.Where(p => !ownership.TryGetLocalLease(p, out _)).ToArray())
             {
                 worker.Checkpoints.Remove(partition);
+                worker.StoredAt.Remove(partition);
             }
 
             foreach (var partition in partitions)
@@ -184,7 +185,15 @@ public sealed class ProjectionService(
             }
 
             position = records[^1].Position;
-            await checkpoints.WriteAsync(worker.Projection.Name, partition, position, lease.Epoch, cancellationToken);
+            var now = timeProvider.GetUtcNow();
+            if (relevant.Length > 0
+                || !worker.StoredAt.TryGetValue(partition, out var storedAt)
+                || now - storedAt >= _options.IdleCheckpointInterval)
+            {
+                await checkpoints.WriteAsync(worker.Projection.Name, partition, position, lease.Epoch, cancellationToken);
+                worker.StoredAt[partition] = now;
+            }
+
             worker.Checkpoints[partition] = position;
             if (records.Count < _options.BatchSize)
             {
@@ -202,6 +211,9 @@ public sealed class ProjectionService(
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
         public Dictionary<int, long> Checkpoints { get; } = [];
+
+        /// <summary>When each partition's checkpoint was last written to storage.</summary>
+        public Dictionary<int, DateTimeOffset> StoredAt { get; } = [];
 
         public ConcurrentDictionary<int, bool> Dirty { get; } = new();
 
