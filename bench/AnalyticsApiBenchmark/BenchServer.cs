@@ -6,7 +6,7 @@ using System.Text;
 
 namespace Orleans.Personalization.AnalyticsApiBenchmark;
 
-/// <summary>The real service as a child process from this build's output, on a fresh data folder, with clients for its keys.</summary>
+/// <summary>The real service as a child process from this build's output, on a fresh data folder (left for the caller to read and delete), with clients for its keys.</summary>
 internal sealed class BenchServer : IAsyncDisposable
 {
     private const string WriteKey = "bench-write-key";
@@ -83,13 +83,6 @@ internal sealed class BenchServer : IAsyncDisposable
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
         _process.Dispose();
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
 
     private HttpClient Client(string key, int connections)

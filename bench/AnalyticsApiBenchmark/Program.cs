@@ -88,7 +88,6 @@ await using (var server = await BenchServer.StartAsync())
 
     var (after, peak) = server.WorkingSet();
     rows.Add(string.Create(culture, $"| server working set after the queries / peak | {after / 1048576.0:N0} MiB / {peak / 1048576.0:N0} MiB | | |"));
-    await using var stop = server;
 }
 
 Console.WriteLine();

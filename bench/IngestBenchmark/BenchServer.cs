@@ -23,7 +23,7 @@ internal sealed class BenchServer : IAsyncDisposable
 
     public string DataDirectory { get; }
 
-    public static async Task<BenchServer> StartAsync(string synchronous)
+    public static async Task<BenchServer> StartAsync(string synchronous, IEnumerable<KeyValuePair<string, string>> settings)
     {
         var port = FreePort();
         var data = Path.Combine(Path.GetTempPath(), $"op-bench-{Guid.NewGuid():N}");
@@ -40,6 +40,11 @@ internal sealed class BenchServer : IAsyncDisposable
         info.Environment["ApiKeys__ReadKeys__0"] = ReadKey;
         info.Environment["Storage__Sqlite__DataDirectory"] = data;
         info.Environment["Storage__Sqlite__Synchronous"] = synchronous;
+        foreach (var (key, value) in settings)
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         var process = Process.Start(info)!;
         process.OutputDataReceived += static (_, _) => { };
         process.BeginOutputReadLine();

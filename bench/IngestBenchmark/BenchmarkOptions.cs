@@ -3,7 +3,10 @@ using Orleans.Personalization.BenchKit;
 
 namespace Orleans.Personalization.IngestBenchmark;
 
-/// <summary>Command-line settings: --duration 20 --warmup 5 --clients 32 --batch 100 --memory-shoppers 20000.</summary>
+/// <summary>
+/// Command-line settings: --duration 20 --warmup 5 --clients 32 --batch 100 --memory-shoppers 20000, and any number of
+/// --set Section:Key=value passed to the server (for example --set Analytics:Enabled=false).
+/// </summary>
 internal sealed record BenchmarkOptions(
     TimeSpan Duration,
     TimeSpan Warmup,
@@ -11,7 +14,8 @@ internal sealed record BenchmarkOptions(
     int BatchSize,
     int MemoryShoppers,
     string Synchronous,
-    string DataFile)
+    string DataFile,
+    IReadOnlyList<KeyValuePair<string, string>> ServerSettings)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -30,6 +34,11 @@ internal sealed record BenchmarkOptions(
             Number("--batch", 100),
             Number("--memory-shoppers", 20_000),
             Value("--synchronous", "Full"),
-            Value("--data", DataFiles.Default()));
+            Value("--data", DataFiles.Default()),
+            args.Select((arg, i) => (arg, i))
+                .Where(a => a.arg == "--set" && a.i + 1 < args.Length)
+                .Select(a => args[a.i + 1].Split('=', 2))
+                .Select(static kv => new KeyValuePair<string, string>(kv[0], kv.Length > 1 ? kv[1] : ""))
+                .ToArray());
     }
 }

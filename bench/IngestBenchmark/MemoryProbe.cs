@@ -44,7 +44,12 @@ internal static class MemoryProbe
         return messages;
     }
 
-    public static async Task<(double BytesPerShopper, int Activations)> MeasureAsync(int shoppers)
+    /// <summary>
+    /// Heap per shopper. <paramref name="shopperAlone"/>: the shopper grains only (the analytics read model and the
+    /// co-occurrence projection switched off, so no product grains are activated); otherwise the whole service,
+    /// including the product grains the shoppers' events create and the read model's copy of their events.
+    /// </summary>
+    public static async Task<(double BytesPerShopper, int Activations)> MeasureAsync(int shoppers, bool shopperAlone)
     {
         var data = Path.Combine(Path.GetTempPath(), $"op-mem-{Guid.NewGuid():N}");
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -52,6 +57,8 @@ internal static class MemoryProbe
         {
             ["Storage:Sqlite:DataDirectory"] = data,
             ["Storage:Sqlite:Synchronous"] = "Normal",
+            ["Analytics:Enabled"] = shopperAlone ? "false" : "true",
+            ["Recommendations:CoOccurrence:Enabled"] = shopperAlone ? "false" : "true",
         });
         builder.Services.AddLogging();
         builder.Services.AddGrainRuntime().AddSqliteGrainStorage().AddPersonalizationGrains();
