@@ -43,6 +43,41 @@ public sealed partial class ReadmeExamplesTests : IDisposable
         Assert.Contains(outputs, o => o.Contains("\"properties.price\":[\"must be a number, zero or more\"]", StringComparison.Ordinal));
         var cluster = JsonNode.Parse(outputs.Single(o => o.Contains("\"answeringSilo\"", StringComparison.Ordinal)))!;
         Assert.Equal(64, cluster["silos"]![0]!["partitions"]!.AsArray().Count);
+
+        var productPage = JsonNode.Parse(outputs.Single(o => o.Contains("\"placement\":\"product_page\"", StringComparison.Ordinal)))!;
+        var socks = productPage["items"]![0]!;
+        Assert.Equal(("sock-7", "co-view", "viewed with Trail runner"), ((string)socks["productId"]!, (string)socks["strategy"]!, (string)socks["reason"]!));
+        var assignment = JsonNode.Parse(outputs.Single(o => o.Contains("\"exposureLogged\"", StringComparison.Ordinal)))!;
+        Assert.True((bool)assignment["inExperiment"]!);
+        Assert.Contains((string)assignment["variant"]!, (string[])["personalized", "popular"]);
+
+        // What the README says arrives moments later: the abandoned cart five seconds on, and the read model's view.
+        using var reader = ReadClient(service.BaseAddress);
+        var triggers = await Eventually.ReturnsAsync(
+            () => reader.GetStringAsync("/v1/triggers?types=cart_abandonment"),
+            o => o.Contains("visitor-51", StringComparison.Ordinal),
+            "the README's abandoned cart in the outbox",
+            TimeSpan.FromSeconds(30));
+        Assert.Contains("\"lines\":[{\"productId\":\"sock-7\"", triggers, StringComparison.Ordinal);
+        var metrics = JsonNode.Parse(await Eventually.ReturnsAsync(
+            () => reader.GetStringAsync("/v1/analytics/metrics"),
+            o => o.Contains("\"addToCartShoppers\":2,", StringComparison.Ordinal),
+            "the README's two shoppers with a cart in the metrics",
+            TimeSpan.FromSeconds(20)))!["overall"]!;
+
+        // By now the experiment's exposure of visitor-77 counts too: a third shopper, who neither carted nor bought.
+        Assert.Equal((1, 1, 89.90m), ((int)metrics["purchasingShoppers"]!, (int)metrics["orders"]!, (decimal)metrics["averageOrderValue"]!));
+        using var funnelBody = new StringContent(
+            """{"steps": [{"event": "Product Viewed"}, {"event": "Product Added"}, {"event": "Order Completed"}]}""", System.Text.Encoding.UTF8, "application/json");
+        var funnel = JsonNode.Parse(await (await reader.PostAsync("/v1/analytics/funnels", funnelBody)).Content.ReadAsStringAsync())!;
+        Assert.Equal([1, 1, 1], funnel["steps"]!.AsArray().Select(step => (int)step!["converted"]!));
+    }
+
+    private static HttpClient ReadClient(Uri baseAddress)
+    {
+        var client = new HttpClient { BaseAddress = baseAddress };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String("dev-read-key:"u8.ToArray()));
+        return client;
     }
 
     /// <summary>Each curl command in the README's ```sh blocks, with continuation lines joined.</summary>
