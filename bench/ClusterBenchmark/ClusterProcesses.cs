@@ -37,7 +37,18 @@ internal sealed class ClusterProcesses(string connectionString, int size) : IAsy
         info.Environment["Silo__SiloId"] = $"silo-{silo}";
         info.Environment["Silo__ClusterSecret"] = "benchmark-cluster-secret-0123456789";
         var process = Process.Start(info)!;
-        process.OutputDataReceived += static (_, _) => { };
+        // Warnings and errors of each silo go to a file beside the others, for when a phase shows failures.
+        var log = new StreamWriter(Path.Combine(Path.GetTempPath(), $"op-cluster-bench-silo-{silo}.log"), append: true) { AutoFlush = true };
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text)
+            {
+                lock (log)
+                {
+                    log.WriteLine(text);
+                }
+            }
+        };
         process.BeginOutputReadLine();
         _silos[silo] = process;
         using var probe = new HttpClient { BaseAddress = AddressOf(silo) };

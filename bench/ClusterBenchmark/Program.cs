@@ -8,7 +8,7 @@ using Orleans.Personalization.Runtime.Placement;
 
 // Cluster benchmark (issue 3): 1, 2 and 3 silos against one PostgreSQL on this machine, in one run:
 // ingest events/s and profile-read latency, then failover time over repeated SIGKILLs.
-// Usage: PERSONALIZATION_TEST_POSTGRES=<admin connection string> dotnet run -c Release --project bench/ClusterBenchmark -- [seconds] [kills]
+// Usage: PERSONALIZATION_TEST_POSTGRES=<admin connection string> dotnet run -c Release --project bench/ClusterBenchmark -- [seconds] [kills] [fewest silos]
 var culture = CultureInfo.InvariantCulture;
 var admin = Environment.GetEnvironmentVariable("PERSONALIZATION_TEST_POSTGRES")
     ?? throw new InvalidOperationException("Set PERSONALIZATION_TEST_POSTGRES (`. scripts/start-postgres.sh` starts a server and sets it).");
@@ -25,7 +25,8 @@ Console.WriteLine();
 Console.WriteLine("| silos | ceiling GET /health/live | ingest POST /v1/batch (100 events) | profile reads GET /v1/anonymous/{id}/profile | recommendations GET /v1/recommendations?placement=home |");
 Console.WriteLine("| --- | --- | --- | --- | --- |");
 
-for (var size = 1; size <= 3; size++)
+var smallest = args.Length > 2 ? int.Parse(args[2], culture) : 1;
+for (var size = smallest; size <= 3; size++)
 {
     var database = await CreateDatabaseAsync(admin);
     await using var cluster = new ClusterProcesses(database, size);

@@ -149,8 +149,18 @@ public sealed class PostgreSqlClusterStore(PostgreSqlDatabase database) : IClust
         var kept = new HashSet<int>();
         if (leases.Count > 0)
         {
-            // Rows in partition order, as every multi-row lease update takes them, so renewals never deadlock.
+            // Rows locked in partition order first, as appends take them: an UPDATE joined to a list of partitions
+            // locks rows in whatever order its plan visits them, and deadlocked with this silo's own appends.
             var ordered = leases.OrderBy(static l => l.Partition).ToArray();
+            await using (var lockRows = new NpgsqlCommand("""
+                SELECT partition FROM personalization.partition_leases
+                WHERE partition = ANY($1) ORDER BY partition FOR UPDATE;
+                """, connection, transaction))
+            {
+                lockRows.Parameters.AddWithValue(ordered.Select(static l => l.Partition).ToArray());
+                await lockRows.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             await using var renew = new NpgsqlCommand("""
                 UPDATE personalization.partition_leases AS l SET expires_at = now() + $2
                 FROM unnest($3::int[], $4::bigint[]) AS held(partition, epoch)

@@ -17,6 +17,21 @@ public sealed class ProfileApiTests(PersonalizationApp app) : IClassFixture<Pers
     }
 
     [Fact]
+    public async Task IdsWithSlashesSentEncodedInThePathNameTheSameShopperAndProduct()
+    {
+        var anon = $"web/{Guid.NewGuid():N}";
+        var product = $"sku/{Guid.NewGuid():N}";
+        await _write.PostJsonAsync("/v1/track", $$$"""{"anonymousId":"{{{anon}}}","event":"Product Viewed","properties":{"product_id":"{{{product}}}"}}""");
+        var put = await _write.PutAsync($"/v1/catalog/products/{Uri.EscapeDataString(product)}", HttpJson.Body(new { title = "Slashed", price = 5.5m, currency = "EUR" }));
+        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+
+        var profile = await (await _read.GetAsync($"/v1/anonymous/{Uri.EscapeDataString(anon)}/profile")).ReadJsonAsync();
+        Assert.Equal(product, (string)profile["recentlyViewed"]![0]!["productId"]!);
+        var stored = await (await _read.GetAsync($"/v1/catalog/products/{Uri.EscapeDataString(product)}")).ReadJsonAsync();
+        Assert.Equal((product, "Slashed"), ((string)stored["productId"]!, (string)stored["title"]!));
+    }
+
+    [Fact]
     public async Task LoginMergesAnonymousBrowsingIntoTheUsersProfile()
     {
         var anon = Guid.NewGuid().ToString("N");

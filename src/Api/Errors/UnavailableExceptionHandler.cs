@@ -18,7 +18,7 @@ internal sealed class UnavailableExceptionHandler(IProblemDetailsService problem
             return false;
         }
 
-        ApiLog.Unavailable(logger, exception.GetType().Name, httpContext.Request.Path);
+        ApiLog.Unavailable(logger, exception.GetType().Name, httpContext.Request.Path, exception.Message);
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = "1";
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext

@@ -41,7 +41,9 @@ public static class GrainCallEndpoint
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: "Forwarded grain calls need the cluster secret.");
         }
 
-        var grainId = new GrainId(type, key);
+        // The exact key is in the query string (a path keeps "%2F" encoded); callers that send only the path are
+        // older silos during a rolling upgrade.
+        var grainId = new GrainId(type, http.Request.Query["key"] is { Count: 1 } exact ? exact[0]! : key);
         if (registry.InterfaceOf(type)?.GetMethods().FirstOrDefault(m => m.Name == method && m.GetParameters().Length == message.Arguments.Count) is not { } target)
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No grain method {type}.{method}/{message.Arguments.Count}.");

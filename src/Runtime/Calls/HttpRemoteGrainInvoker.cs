@@ -29,7 +29,9 @@ public sealed class HttpRemoteGrainInvoker(IPartitionOwnership ownership, IOptio
             ?? throw new RemoteGrainUnavailableException($"The address of silo {siloId} is not known yet.");
         var parameters = method.GetParameters();
         var message = new GrainCallMessage(arguments.Select((a, i) => JsonSerializer.SerializeToElement(a, parameters[i].ParameterType, Json)).ToArray());
-        var uri = $"{address.TrimEnd('/')}/internal/grains/{Uri.EscapeDataString(grainId.Type)}/{Uri.EscapeDataString(grainId.Key)}/{Uri.EscapeDataString(method.Name)}";
+        // The key also travels in the query string, where it arrives exactly: in a path, Kestrel leaves "%2F" encoded.
+        var uri = $"{address.TrimEnd('/')}/internal/grains/{Uri.EscapeDataString(grainId.Type)}/{Uri.EscapeDataString(grainId.Key)}/{Uri.EscapeDataString(method.Name)}"
+            + $"?key={Uri.EscapeDataString(grainId.Key)}";
         using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(message, options: Json) };
         request.Headers.Add(SecretHeader, options.Value.ClusterSecret);
 

@@ -71,6 +71,29 @@ public sealed class ClusterTests : IAsyncLifetime
             }
         }
 
+        // Ids with slashes (sent encoded in paths) name the same shopper and product on every silo, also when the
+        // call is forwarded to the silo that holds them.
+        using (var writer = cluster.Client(0, SiloCluster.WriteKey))
+        {
+            for (var shopper = 0; shopper < 12; shopper++)
+            {
+                var response = await writer.PostJsonAsync("/v1/track", $$$"""{"userId":"web/{{{shopper}}}","event":"Product Viewed","properties":{"product_id":"sku/{{{shopper}}}"}}""");
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+        }
+
+        for (var silo = 0; silo < 3; silo++)
+        {
+            using var reader = cluster.Client(silo, SiloCluster.ReadKey);
+            for (var shopper = 0; shopper < 12; shopper++)
+            {
+                var profile = await reader.GetProfileAsync($"web/{shopper}");
+                Assert.Equal($"sku/{shopper}", (string)profile["recentlyViewed"]![0]!["productId"]!);
+                var recommendations = await reader.GetAsync($"/v1/recommendations?placement=home&userId={Uri.EscapeDataString($"web/{shopper}")}&count=3");
+                Assert.Equal(HttpStatusCode.OK, recommendations.StatusCode);
+            }
+        }
+
         var view = await cluster.ClusterViewAsync(1);
         var held = view["silos"]!.AsArray().Select(s => s!["partitions"]!.AsArray().Count).Order().ToArray();
         Assert.Equal([21, 21, 22], held);
@@ -314,6 +337,33 @@ public sealed class ClusterTests : IAsyncLifetime
             }
 
             Assert.Single(answers.Distinct());
+        }
+
+        // Recommendations are the same from every silo. Each silo keeps its own copies of popularity (refreshed after
+        // 1 s) and of product info (refreshed after Recommendations:ProductInfoTtl, 30 s, when next used), so they
+        // may differ for that long after the traffic stops.
+        foreach (var query in Enumerable.Range(0, 10).SelectMany(static i => new[]
+        {
+            $"placement=product_page&productId=p{i * 7 % 50}&anonymousId=cluster-probe&count=5",
+            $"placement=home&userId={ShopperTraffic.UserId(i * 53 % Shoppers)}&count=5",
+        }))
+        {
+            await Eventually.ReturnsAsync(
+                async () =>
+                {
+                    var answers = new List<string>();
+                    foreach (var silo in running)
+                    {
+                        using var reader = cluster.Client(silo, SiloCluster.ReadKey);
+                        var items = JsonNode.Parse(await reader.GetStringAsync($"/v1/recommendations?{query}"))!["items"]!.AsArray();
+                        answers.Add(string.Join(",", items.Select(static item => $"{item!["productId"]}:{item["strategy"]}")));
+                    }
+
+                    return answers;
+                },
+                static answers => answers[0].Length > 0 && answers.Distinct().Count() == 1,
+                $"the same non-empty recommendations for {query} from every silo",
+                TimeSpan.FromSeconds(90));
         }
     }
 
