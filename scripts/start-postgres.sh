@@ -13,7 +13,9 @@ if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
 fi
 
 pg_port=""
-for candidate in $(seq 55432 55532); do
+# Ports below Linux's ephemeral range (32768 and up): probing a port inside it can connect the probe to itself
+# (a simultaneous open), and the socket it leaves in TIME_WAIT then keeps the server from binding the port.
+for candidate in $(seq 25432 25532); do
   if ! (exec 3<>/dev/tcp/127.0.0.1/"$candidate") 2>/dev/null; then pg_port=$candidate; break; fi
 done
 

@@ -24,8 +24,9 @@ rmq_free_port() {
 if [ -x "$rmq_server" ]; then
   rmq_dir=$(mktemp -d /tmp/op-rabbitmq-XXXXXX)
   chmod 755 "$rmq_dir"
-  rmq_port=$(rmq_free_port 56720 56820)
-  rmq_dist_port=$(rmq_free_port 56821 56920)
+  # Below Linux's ephemeral range, as for PostgreSQL (scripts/start-postgres.sh says why).
+  rmq_port=$(rmq_free_port 25672 25772)
+  rmq_dist_port=$(rmq_free_port 25773 25872)
   export RABBITMQ_NODENAME="op-test-$$@localhost"
   export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
   export RABBITMQ_NODE_PORT="$rmq_port"
