@@ -44,7 +44,15 @@ public sealed partial class ReadmeExamplesTests : IDisposable
         var cluster = JsonNode.Parse(outputs.Single(o => o.Contains("\"answeringSilo\"", StringComparison.Ordinal)))!;
         Assert.Equal(64, cluster["silos"]![0]!["partitions"]!.AsArray().Count);
 
-        var productPage = JsonNode.Parse(outputs.Single(o => o.Contains("\"placement\":\"product_page\"", StringComparison.Ordinal)))!;
+        // Co-occurrence reaches the products within a second (Recommendations:CoOccurrence:FlushInterval); run back to
+        // back, the example may come before that, so it is run again until it answers.
+        var productPageCommand = commands.Single(c => c.Contains("placement=product_page", StringComparison.Ordinal))
+            .Replace("http://localhost:5080", service.BaseAddress.ToString().TrimEnd('/'), StringComparison.Ordinal);
+        var productPage = JsonNode.Parse(await Eventually.ReturnsAsync(
+            async () => (await RunAsync(productPageCommand)).Output,
+            static o => o.Contains("\"productId\"", StringComparison.Ordinal),
+            "the README's product page recommendations",
+            TimeSpan.FromSeconds(20)))!;
         var socks = productPage["items"]![0]!;
         Assert.Equal(("sock-7", "co-view", "viewed with Trail runner"), ((string)socks["productId"]!, (string)socks["strategy"]!, (string)socks["reason"]!));
         var assignment = JsonNode.Parse(outputs.Single(o => o.Contains("\"exposureLogged\"", StringComparison.Ordinal)))!;
