@@ -43,4 +43,7 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(9, LogLevel.Information, "Silo {SiloId} stopping: deactivating {Count} activations")]
     public static partial void Draining(ILogger logger, string siloId, int count);
+
+    [LoggerMessage(14, LogLevel.Warning, "The idle collection loop did not stop within {Seconds} s; the silo stops without it")]
+    public static partial void CollectorDidNotStop(ILogger logger, double seconds);
 }
