@@ -10,11 +10,14 @@ namespace Orleans.Personalization.Grains.Recommendations;
 /// cross-sell for the abandoned cart, similar and co-viewed products for a product the shopper looked at (browse
 /// abandonment, price drop, back in stock, high intent), the home blend for a lapsing customer. Catalog rules
 /// hold as in any answer (stock, never the cart or what was bought). When the engine knows too little (a new store)
-/// or cannot answer (its product grains unreachable during a failover), the shopper's own recent items fill the
-/// list, so a trigger never fails for its recommendations.
+/// or cannot answer within <see cref="EngineTimeout"/> (its product grains unreachable during a failover), the
+/// shopper's own recent items fill the list, so a trigger never fails or waits long for its recommendations.
 /// </summary>
 public sealed partial class EngineTriggerRecommender(RecommendationService engine, ILogger<EngineTriggerRecommender> logger) : ITriggerRecommender
 {
+    /// <summary>How long a trigger waits for the engine before it takes the shopper's recent items instead.</summary>
+    public static readonly TimeSpan EngineTimeout = TimeSpan.FromMilliseconds(500);
+
     private readonly RecentItemsRecommender _fallback = new();
 
     public async ValueTask<IReadOnlyList<TriggerProduct>> RecommendAsync(TriggerRecommendationRequest request)
@@ -29,7 +32,9 @@ public sealed partial class EngineTriggerRecommender(RecommendationService engin
         var products = new List<TriggerProduct>(request.Count);
         try
         {
-            var items = await engine.RecommendForContextAsync(query, request.Context);
+            // Bounded on the real clock: the shopper's grain waits for this inside its turn, and a product grain on an
+            // unreachable silo would otherwise hold the shopper's events for the whole grain call timeout.
+            var items = await engine.RecommendForContextAsync(query, request.Context).WaitAsync(EngineTimeout, TimeProvider.System);
             products.AddRange(items.Select(static i => new TriggerProduct(i.ProductId, i.Title, i.Category, i.Price)));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -31,6 +31,7 @@ public sealed class PartitionOwnershipAgent(
     private long _lastRenewalTimestamp;
     private CancellationTokenSource? _stopping;
     private Task? _loop;
+    private readonly SemaphoreSlim _stopGate = new(1, 1);
 
     public string LocalSiloId => _options.SiloId;
 
@@ -256,19 +257,29 @@ public sealed class PartitionOwnershipAgent(
 
     private async Task StopLoopAsync()
     {
-        if (_stopping is null)
+        // One stop at a time: the silo's stop and the container's dispose may both ask, and the second must find
+        // the first finished (it once found the token source already gone and failed).
+        await _stopGate.WaitAsync();
+        try
         {
-            return;
-        }
+            if (_stopping is null)
+            {
+                return;
+            }
 
-        await _stopping.CancelAsync();
-        if (_loop is not null)
+            await _stopping.CancelAsync();
+            if (_loop is not null)
+            {
+                await _loop;
+            }
+
+            _stopping.Dispose();
+            _stopping = null;
+        }
+        finally
         {
-            await _loop;
+            _stopGate.Release();
         }
-
-        _stopping.Dispose();
-        _stopping = null;
     }
 
     public async ValueTask DisposeAsync() => await StopLoopAsync();
