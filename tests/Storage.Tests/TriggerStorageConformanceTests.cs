@@ -165,13 +165,15 @@ public abstract class TriggerStorageConformanceTests : IAsyncLifetime
             while (true)
             {
                 var finished = done.IsCancellationRequested;
-                foreach (var entry in await Storage.Outbox.ReadAsync(cursor, 50))
+                var page = await Storage.Outbox.ReadAsync(cursor, 50);
+                foreach (var entry in page)
                 {
                     seen.Enqueue(entry.MessageId);
                     cursor = entry.Sequence;
                 }
 
-                if (finished)
+                // After the writers finished, read on until a page comes back empty: more than one page may be left.
+                if (finished && page.Count == 0)
                 {
                     return;
                 }
