@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
 using Orleans.Personalization.TestKit;
 
 namespace Orleans.Personalization.Api.Tests.Processes;
@@ -9,7 +7,7 @@ namespace Orleans.Personalization.Api.Tests.Processes;
 /// started in Development, as the doc says. The read model reads new events within moments, so a block is run
 /// again, with a bound, until its answer shows what the doc says it shows.
 /// </summary>
-public sealed partial class AnalyticsDocsTests : IDisposable
+public sealed class AnalyticsDocsTests : IDisposable
 {
     private readonly TempDirectory _data = new("op-analyticsdocs");
 
@@ -33,7 +31,7 @@ public sealed partial class AnalyticsDocsTests : IDisposable
             "{\"flag\":\"free-shipping-banner\",\"version\":1,\"shopper\":{\"userId\":\"alice\"},\"enabled\":true}\n{\"shopper\":{\"anonymousId\":\"v-200\"},\"flags\":{\"free-shipping-banner\":false}}",
             "\"errors\":{\"variants\":[\"Variant weights must sum to 100, got 90.\"]}",
         ];
-        var blocks = ShellBlocks();
+        var blocks = DocumentExamples.ShellBlocks("docs", "analytics.md");
         Assert.Equal(expected.Length, blocks.Count);
         await using var service = await ServiceProcess.StartReadyAsync(new Dictionary<string, string>
         {
@@ -46,7 +44,7 @@ public sealed partial class AnalyticsDocsTests : IDisposable
         {
             var script = blocks[i].Replace("http://localhost:5080", service.BaseAddress.ToString().TrimEnd('/'), StringComparison.Ordinal);
             outputs.Add(await Eventually.ReturnsAsync(
-                () => RunAsync(script),
+                () => DocumentExamples.RunBlockAsync(script),
                 o => o.Contains(expected[i], StringComparison.Ordinal),
                 $"block {i} of docs/analytics.md to print {expected[i]}",
                 TimeSpan.FromSeconds(20)));
@@ -55,41 +53,4 @@ public sealed partial class AnalyticsDocsTests : IDisposable
         Assert.Contains("\"exposureLogged\":false", outputs[6], StringComparison.Ordinal);
         Assert.Contains("\"order\":[\"Unknown value 'sideways'; expected one of: ordered, strict, unordered.\"]", outputs[11], StringComparison.Ordinal);
     }
-
-    private static List<string> ShellBlocks()
-    {
-        var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "analytics.md"));
-        return ShellBlock().Matches(doc).Select(static m => m.Groups[1].Value).ToList();
-    }
-
-    /// <summary>A block as one script, each command's answer on a line of its own.</summary>
-    private static async Task<string> RunAsync(string script)
-    {
-        var info = new ProcessStartInfo("bash", ["-c", script.Replace("\ncurl ", "\necho; curl ", StringComparison.Ordinal)])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(info)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0 ? output.Trim() : $"exit code {process.ExitCode}: {output}{error}";
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Orleans.Personalization.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("The repository root (Orleans.Personalization.sln) is not above the test's folder.");
-    }
-
-    [GeneratedRegex("```sh\n(.*?)```", RegexOptions.Singleline)]
-    private static partial Regex ShellBlock();
 }

@@ -91,9 +91,9 @@ public sealed partial class ReadmeExamplesTests : IDisposable
     /// <summary>Each curl command in the README's ```sh blocks, with continuation lines joined.</summary>
     private static List<string> ReadmeCommands()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(DocumentExamples.RepositoryRoot(), "README.md"));
         var commands = new List<string>();
-        foreach (Match block in ShellBlock().Matches(readme))
+        foreach (Match block in DocumentExamples.ShellBlock().Matches(readme))
         {
             var joined = block.Groups[1].Value.Replace("\\\n", " ", StringComparison.Ordinal);
             var current = "";
@@ -135,19 +135,4 @@ public sealed partial class ReadmeExamplesTests : IDisposable
         return (process.ExitCode, output + error);
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Orleans.Personalization.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("The repository root (Orleans.Personalization.sln) is not above the test's folder.");
-    }
-
-    [GeneratedRegex("```sh\n(.*?)```", RegexOptions.Singleline)]
-    private static partial Regex ShellBlock();
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
 using Orleans.Personalization.TestKit;
 
 namespace Orleans.Personalization.Api.Tests.Processes;
@@ -9,7 +7,7 @@ namespace Orleans.Personalization.Api.Tests.Processes;
 /// started the way the README starts it. Co-occurrence is applied in the background within about a second, so a
 /// block that reads recommendations is run again, with a bound, until its answer shows it.
 /// </summary>
-public sealed partial class RecommendationDocsTests : IDisposable
+public sealed class RecommendationDocsTests : IDisposable
 {
     private readonly TempDirectory _data = new("op-recdocs");
 
@@ -30,7 +28,7 @@ public sealed partial class RecommendationDocsTests : IDisposable
             "\"purchases\":1",
             "\"placement\":[\"must be one of home, product_page, cart, order_confirmation, search\"]",
         ];
-        var blocks = ShellBlocks();
+        var blocks = DocumentExamples.ShellBlocks("docs", "recommendations.md");
         Assert.Equal(expected.Length, blocks.Count);
         await using var service = await ServiceProcess.StartReadyAsync(new Dictionary<string, string>
         {
@@ -42,7 +40,7 @@ public sealed partial class RecommendationDocsTests : IDisposable
         {
             var script = blocks[i].Replace("http://localhost:5080", service.BaseAddress.ToString().TrimEnd('/'), StringComparison.Ordinal);
             var output = await Eventually.ReturnsAsync(
-                () => RunAsync(script),
+                () => DocumentExamples.RunBlockAsync(script),
                 o => o.Contains(expected[i], StringComparison.Ordinal),
                 $"block {i} of docs/recommendations.md to print {expected[i]}",
                 TimeSpan.FromSeconds(20));
@@ -52,41 +50,4 @@ public sealed partial class RecommendationDocsTests : IDisposable
             }
         }
     }
-
-    private static List<string> ShellBlocks()
-    {
-        var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "recommendations.md"));
-        return ShellBlock().Matches(doc).Select(static m => m.Groups[1].Value).ToList();
-    }
-
-    /// <summary>A block as one script, each command's answer on a line of its own.</summary>
-    private static async Task<string> RunAsync(string script)
-    {
-        var info = new ProcessStartInfo("bash", ["-c", script.Replace("\ncurl ", "\necho; curl ", StringComparison.Ordinal)])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(info)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0 ? output.Trim() : $"exit code {process.ExitCode}: {output}{error}";
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Orleans.Personalization.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("The repository root (Orleans.Personalization.sln) is not above the test's folder.");
-    }
-
-    [GeneratedRegex("```sh\n(.*?)```", RegexOptions.Singleline)]
-    private static partial Regex ShellBlock();
 }

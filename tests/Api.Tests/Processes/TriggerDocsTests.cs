@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
 using Orleans.Personalization.TestKit;
 
 namespace Orleans.Personalization.Api.Tests.Processes;
@@ -9,7 +7,7 @@ namespace Orleans.Personalization.Api.Tests.Processes;
 /// the way the README starts it. Triggers wait for real delays and retries, so a block whose answer shows one
 /// is run again, with a bound, until it does.
 /// </summary>
-public sealed partial class TriggerDocsTests : IDisposable
+public sealed class TriggerDocsTests : IDisposable
 {
     private readonly TempDirectory _data = new("op-triggerdocs");
 
@@ -32,7 +30,7 @@ public sealed partial class TriggerDocsTests : IDisposable
             "\"previousPrice\":120,\"newPrice\":95",
             "\"cartAbandonment.delay\":[\"must not be negative\"]",
         ];
-        var blocks = ShellBlocks();
+        var blocks = DocumentExamples.ShellBlocks("docs", "triggers.md");
         Assert.Equal(expected.Length, blocks.Count);
         await using var service = await ServiceProcess.StartReadyAsync(new Dictionary<string, string>
         {
@@ -45,7 +43,7 @@ public sealed partial class TriggerDocsTests : IDisposable
         {
             var script = blocks[i].Replace("http://localhost:5080", service.BaseAddress.ToString().TrimEnd('/'), StringComparison.Ordinal);
             outputs.Add(await Eventually.ReturnsAsync(
-                () => RunAsync(script),
+                () => RunStreamBlockAsync(script),
                 o => o.Contains(expected[i], StringComparison.Ordinal),
                 $"block {i} of docs/triggers.md to print {expected[i]}",
                 TimeSpan.FromSeconds(45)));
@@ -57,41 +55,5 @@ public sealed partial class TriggerDocsTests : IDisposable
         Assert.DoesNotContain("whsec_", string.Join('\n', outputs.Skip(3)), StringComparison.Ordinal);
     }
 
-    private static List<string> ShellBlocks()
-    {
-        var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "triggers.md"));
-        return ShellBlock().Matches(doc).Select(static m => m.Groups[1].Value).ToList();
-    }
-
-    /// <summary>A block as one script, each command's answer on a line of its own; curl's --max-time ending a stream is not a failure.</summary>
-    private static async Task<string> RunAsync(string script)
-    {
-        var info = new ProcessStartInfo("bash", ["-c", script.Replace("\ncurl ", "\necho; curl ", StringComparison.Ordinal)])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(info)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        const int CurlTimedOut = 28;
-        return process.ExitCode is 0 or CurlTimedOut ? output.Trim() : $"exit code {process.ExitCode}: {output}{error}";
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Orleans.Personalization.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("The repository root (Orleans.Personalization.sln) is not above the test's folder.");
-    }
-
-    [GeneratedRegex("```sh\n(.*?)```", RegexOptions.Singleline)]
-    private static partial Regex ShellBlock();
+    private static Task<string> RunStreamBlockAsync(string script) => DocumentExamples.RunBlockAsync(script, streamEndIsSuccess: true);
 }
