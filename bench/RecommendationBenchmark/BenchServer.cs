@@ -32,6 +32,16 @@ internal sealed class BenchServer : IAsyncDisposable
         }
     }
 
+    /// <summary>CPU time the server process has used so far (all threads).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<BenchServer> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
         var port = FreePort();

@@ -54,7 +54,10 @@ public sealed class RecommendationService(
         var plan = SeedPlanner.Plan(query, context, placement);
         var rankings = popularity.GetAsync();
         var neighbours = await NeighboursAsync(plan.Fetch);
-        var blended = CandidateScorer.Score(query, plan, neighbours, await rankings, context).Blend(placement);
+        var popular = await rankings;
+        var pool = CandidateScorer.Score(query, plan, neighbours, popular, context);
+        var blended = pool.Blend(placement);
+        pool.Return();
         var rules = new RankingRules(query, placement, plan.Excluded, new ContentAffinity(context));
         var chosen = await SelectAsync(rules, blended, placement, query.Count);
 

@@ -35,6 +35,65 @@ public sealed class ActivationDirectory(
     /// <summary>Whether the grain has a live activation on this silo.</summary>
     public bool IsActive(GrainId grainId) => _activations.ContainsKey(grainId);
 
+    /// <summary>
+    /// Runs <paramref name="call"/> on the grain's activation now, when it is active and between turns; otherwise
+    /// returns false and starts nothing. The turn ends when the returned task completes (at once, when the grain
+    /// answers synchronously: then nothing is allocated for the turn but the call's own task).
+    /// </summary>
+    public bool TryInvokeNow<TState, TResult>(GrainId grainId, TState state, Func<Grain, TState, Task<TResult>> call, out Task<TResult> result)
+    {
+        result = null!;
+        if (!_accepting
+            || !_activations.TryGetValue(grainId, out var activation)
+            || activation.Status != ActivationStatus.Active
+            || !activation.Turn.Wait(0))
+        {
+            return false;
+        }
+
+        if (activation.Status != ActivationStatus.Active)
+        {
+            // Deactivated between the look and taking the turn: the caller queues the usual way.
+            activation.Turn.Release();
+            return false;
+        }
+
+        Task<TResult> task;
+        try
+        {
+            task = call(activation.Grain!, state);
+        }
+        catch (Exception ex)
+        {
+            task = Task.FromException<TResult>(ex);
+        }
+
+        if (task.IsCompleted && activation.PendingDeactivation is null)
+        {
+            activation.LastUsedTimestamp = timeProvider.GetTimestamp();
+            activation.Turn.Release();
+            result = task;
+        }
+        else
+        {
+            result = FinishTurnAsync(activation, task);
+        }
+
+        return true;
+    }
+
+    private async Task<TResult> FinishTurnAsync<TResult>(GrainActivation activation, Task<TResult> call)
+    {
+        try
+        {
+            return await call;
+        }
+        finally
+        {
+            await EndTurnAsync(activation);
+        }
+    }
+
     /// <summary>Runs <paramref name="call"/> on the grain's activation, in a turn of its own.</summary>
     public async Task<TResult> InvokeAsync<TResult>(GrainId grainId, Func<Grain, Task<TResult>> call, CancellationToken cancellationToken = default)
     {
@@ -63,15 +122,21 @@ public sealed class ActivationDirectory(
             }
             finally
             {
-                activation.LastUsedTimestamp = timeProvider.GetTimestamp();
-                if (activation.PendingDeactivation is { } reason && activation.Status == ActivationStatus.Active)
-                {
-                    await DeactivateInTurnAsync(activation, reason);
-                }
-
-                activation.Turn.Release();
+                await EndTurnAsync(activation);
             }
         }
+    }
+
+    /// <summary>Ends a turn: marks the activation used, runs a deactivation the turn asked for, lets the next call in.</summary>
+    private async Task EndTurnAsync(GrainActivation activation)
+    {
+        activation.LastUsedTimestamp = timeProvider.GetTimestamp();
+        if (activation.PendingDeactivation is { } reason && activation.Status == ActivationStatus.Active)
+        {
+            await DeactivateInTurnAsync(activation, reason);
+        }
+
+        activation.Turn.Release();
     }
 
     /// <summary>Runs a call that returns nothing.</summary>

@@ -49,9 +49,38 @@ public sealed class GrainCallRouter(
         throw new NotSupportedException($"Grain method {method.DeclaringType?.Name}.{method.Name} must return Task or Task<T>.");
     }
 
-    private async Task<TResult> InvokeTypedAsync<TResult>(GrainId grainId, MethodInfo method, object?[] arguments)
+    private Task<TResult> InvokeTypedAsync<TResult>(GrainId grainId, MethodInfo method, object?[] arguments)
     {
         var partition = partitionMap.PartitionOf(grainId);
+        if (ownership.IsServing(partition)
+            && directory.TryInvokeNow(grainId, (method, arguments), static (grain, call) => InvokeOnGrainAsync<TResult>(grain, call.method, call.arguments), out var started))
+        {
+            // The common case costs no timer: a local activation between turns. A turn that did not end at once
+            // has the same timeout as a queued call (it cannot be cancelled once started, only given up on).
+            return started.IsCompleted ? started : WithTimeoutAsync(started, grainId, method);
+        }
+
+        return RouteWithRetriesAsync<TResult>(grainId, partition, method, arguments);
+    }
+
+    private async Task<TResult> WithTimeoutAsync<TResult>(Task<TResult> started, GrainId grainId, MethodInfo method)
+    {
+        try
+        {
+            return await started.WaitAsync(_timeout);
+        }
+        catch (TimeoutException) when (!started.IsCompleted)
+        {
+            throw TimedOut(grainId, method);
+        }
+    }
+
+    private TimeoutException TimedOut(GrainId grainId, MethodInfo method) => new(
+        $"The call {method.Name} on {grainId} did not complete within {_timeout.TotalSeconds:0.#} s: either no silo served its partition "
+        + "in that time, or grains calling each other in a cycle deadlocked (turns do not interleave).");
+
+    private async Task<TResult> RouteWithRetriesAsync<TResult>(GrainId grainId, int partition, MethodInfo method, object?[] arguments)
+    {
         using var timeout = new CancellationTokenSource(_timeout);
         try
         {
@@ -71,9 +100,7 @@ public sealed class GrainCallRouter(
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            throw new TimeoutException(
-                $"The call {method.Name} on {grainId} did not complete within {_timeout.TotalSeconds:0.#} s: either no silo served its partition "
-                + "in that time, or grains calling each other in a cycle deadlocked (turns do not interleave).");
+            throw TimedOut(grainId, method);
         }
     }
 
@@ -92,25 +119,25 @@ public sealed class GrainCallRouter(
         throw new PartitionUnavailableException(grainId, partition);
     }
 
-    private static async Task<TResult> InvokeOnGrainAsync<TResult>(Grain grain, MethodInfo method, object?[] arguments)
+    private static Task<TResult> InvokeOnGrainAsync<TResult>(Grain grain, MethodInfo method, object?[] arguments)
     {
         object? returned;
         try
         {
-            returned = method.Invoke(grain, arguments);
+            returned = method.Invoke(grain, BindingFlags.DoNotWrapExceptions, binder: null, arguments, culture: null);
         }
-        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        catch (Exception ex)
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException);
-            throw;
+            return Task.FromException<TResult>(ex);
         }
 
-        if (returned is Task<TResult> typed)
-        {
-            return await typed;
-        }
+        // A Task<T> method's task is the answer itself; a Task method's is awaited for its outcome only.
+        return returned is Task<TResult> typed ? typed : CompletionOf<TResult>((Task)returned!);
+    }
 
-        await (Task)returned!;
+    private static async Task<TResult> CompletionOf<TResult>(Task task)
+    {
+        await task;
         return default!;
     }
 }

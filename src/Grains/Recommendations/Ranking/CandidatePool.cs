@@ -5,11 +5,16 @@ namespace Orleans.Personalization.Grains.Recommendations.Ranking;
 /// strategy's best score (so scales compare), weighted, and summed per product. The product's strategy is the one
 /// with the largest weighted share (ties go to the strategy listed first in <see cref="RecommendationStrategy"/>).
 /// Scores live in flat arrays (candidate × strategy): a request gathers a few hundred candidates, and one object
-/// per candidate and strategy would cost more than the arithmetic.
+/// per candidate and strategy would cost more than the arithmetic. A request rents a pool and returns it after
+/// blending, so the arrays are reused (one spare per thread) instead of allocated per request.
 /// </summary>
 public sealed class CandidatePool
 {
     private const int Strategies = StrategyNames.Count;
+
+    [ThreadStatic]
+    private static CandidatePool? t_spare;
+
     private readonly Dictionary<string, int> _slots = new(256, StringComparer.Ordinal);
     private readonly List<string> _ids = new(256);
     private readonly double[] _best = new double[Strategies];
@@ -18,6 +23,27 @@ public sealed class CandidatePool
     private string?[] _via = new string?[256 * Strategies];
 
     public int Count => _ids.Count;
+
+    /// <summary>An empty pool: this thread's spare when it has one.</summary>
+    public static CandidatePool Rent()
+    {
+        var pool = t_spare ?? new CandidatePool();
+        t_spare = null;
+        return pool;
+    }
+
+    /// <summary>Empties the pool and keeps it as this thread's spare. The pool must not be used after.</summary>
+    public void Return()
+    {
+        var used = _ids.Count * Strategies;
+        Array.Clear(_scores, 0, used);
+        Array.Clear(_viaScores, 0, used);
+        Array.Clear(_via, 0, used);
+        Array.Clear(_best);
+        _ids.Clear();
+        _slots.Clear();
+        t_spare = this;
+    }
 
     public void Add(string productId, RecommendationStrategy strategy, double score, string? via)
     {

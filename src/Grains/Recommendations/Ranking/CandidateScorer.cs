@@ -18,6 +18,16 @@ public static class CandidateScorer
     /// <summary>How many of the session's latest products lend their recent sessions to session kNN.</summary>
     public const int SessionSources = 3;
 
+    // Working collections for session kNN, reused by each thread (Score runs start to end without awaiting).
+    [ThreadStatic]
+    private static List<NeighbourSession>? t_sessions;
+
+    [ThreadStatic]
+    private static Dictionary<string, double>? t_votes;
+
+    /// <summary>
+    /// The pool of every strategy's candidates. It is rented (<see cref="CandidatePool.Rent"/>): return it after blending.
+    /// </summary>
     public static CandidatePool Score(
         RecommendationQuery query,
         SeedPlan plan,
@@ -25,7 +35,7 @@ public static class CandidateScorer
         PopularitySnapshot popularity,
         ShopperContext context)
     {
-        var pool = new CandidatePool();
+        var pool = CandidatePool.Rent();
         foreach (var seed in plan.Seeds)
         {
             if (!neighbours.TryGetValue(seed.ProductId, out var n))
@@ -41,11 +51,24 @@ public static class CandidateScorer
         if (plan.Session.Count > 0)
         {
             // Neighbour sessions come from the latest products of the session: they decide the vote (1/step² match weighting).
-            var sessions = plan.Session.TakeLast(SessionSources).SelectMany(id => neighbours.TryGetValue(id, out var n) ? n.Sessions : []);
-            foreach (var (productId, vote) in SessionNeighbours.Vote(plan.Session, sessions))
+            var sessions = t_sessions ??= [];
+            var votes = t_votes ??= new Dictionary<string, double>(StringComparer.Ordinal);
+            for (var i = Math.Max(0, plan.Session.Count - SessionSources); i < plan.Session.Count; i++)
+            {
+                if (neighbours.TryGetValue(plan.Session[i], out var n))
+                {
+                    sessions.AddRange(n.Sessions);
+                }
+            }
+
+            SessionNeighbours.VoteInto(plan.Session, sessions, votes);
+            foreach (var (productId, vote) in votes)
             {
                 pool.Add(productId, RecommendationStrategy.SessionNeighbours, vote, plan.Session[^1]);
             }
+
+            sessions.Clear();
+            votes.Clear();
         }
 
         foreach (var (category, weight) in CategoriesOfInterest(query, plan, neighbours, context, popularity))

@@ -27,35 +27,52 @@ public static class SessionNeighbours
         Remind = false,
     };
 
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
     /// <summary>Votes for products, given the current session (oldest first) and the sessions found around it.</summary>
     public static Dictionary<string, double> Vote(IReadOnlyList<string> session, IEnumerable<NeighbourSession> candidates)
     {
         var votes = new Dictionary<string, double>(StringComparer.Ordinal);
+        VoteInto(session, candidates as IReadOnlyList<NeighbourSession> ?? candidates.ToList(), votes);
+        return votes;
+    }
+
+    /// <summary>
+    /// Adds the votes to <paramref name="votes"/>. Its working collections are this thread's, reused from call to call
+    /// (a request's few dozen sessions would otherwise allocate more than the voting costs).
+    /// </summary>
+    public static void VoteInto(IReadOnlyList<string> session, IReadOnlyList<NeighbourSession> candidates, Dictionary<string, double> votes)
+    {
         if (session.Count == 0)
         {
-            return votes;
+            return;
         }
 
+        var scratch = t_scratch ??= new Scratch();
+        scratch.Clear();
+
         // A repeated item keeps the weight of its latest position, as in SessionKnn.
-        var current = new Dictionary<string, double>(session.Count, StringComparer.Ordinal);
+        var current = scratch.Current;
         for (var i = 0; i < session.Count; i++)
         {
             current[session[i]] = Options.PositionWeighting.Weight(i + 1, session.Count);
         }
 
-        var neighbours = new List<(NeighbourSession Session, double Similarity)>();
-        var seen = new HashSet<long>();
-        foreach (var candidate in candidates)
+        var neighbours = scratch.Neighbours;
+        for (var c = 0; c < candidates.Count; c++)
         {
-            if (!seen.Add(candidate.Key))
+            var candidate = candidates[c];
+            if (!scratch.Seen.Add(candidate.Key))
             {
                 continue;
             }
 
             var shared = 0.0;
-            foreach (var item in candidate.Items)
+            var items = candidate.Items;
+            for (var i = 0; i < items.Count; i++)
             {
-                shared += current.GetValueOrDefault(item);
+                shared += current.GetValueOrDefault(items[i]);
             }
 
             if (shared > 0)
@@ -68,8 +85,9 @@ public static class SessionNeighbours
         neighbours.Sort(static (a, b) => a.Similarity != b.Similarity
             ? b.Similarity.CompareTo(a.Similarity)
             : b.Session.LastAtMs.CompareTo(a.Session.LastAtMs));
-        foreach (var (neighbour, similarity) in neighbours.Take(Options.Neighbours))
+        for (var n = 0; n < Math.Min(neighbours.Count, Options.Neighbours); n++)
         {
+            var (neighbour, similarity) = neighbours[n];
             var (step, match) = LastMatch(session, neighbour.Items);
             var vote = similarity * Options.MatchWeighting.Weight(step);
             for (var position = 0; position < neighbour.Items.Count; position++)
@@ -82,7 +100,7 @@ public static class SessionNeighbours
             }
         }
 
-        return votes;
+        scratch.Clear();
     }
 
     /// <summary>How many clicks back the latest click the neighbour shares is, and where the neighbour has it.</summary>
@@ -100,5 +118,22 @@ public static class SessionNeighbours
         }
 
         return (session.Count, 0);
+    }
+
+    /// <summary>One thread's working collections for <see cref="VoteInto"/>.</summary>
+    private sealed class Scratch
+    {
+        public Dictionary<string, double> Current { get; } = new(StringComparer.Ordinal);
+
+        public List<(NeighbourSession Session, double Similarity)> Neighbours { get; } = [];
+
+        public HashSet<long> Seen { get; } = [];
+
+        public void Clear()
+        {
+            Current.Clear();
+            Neighbours.Clear();
+            Seen.Clear();
+        }
     }
 }
