@@ -3,8 +3,20 @@ using Orleans.Personalization.BenchKit;
 
 namespace Orleans.Personalization.RecommendationBenchmark;
 
-/// <summary>Command-line settings: --shoppers 100000 --products 10000 --duration 20 --warmup 5 --clients 32 --rate 2000.</summary>
-internal sealed record BenchmarkOptions(int Shoppers, int Products, TimeSpan Duration, TimeSpan Warmup, int Clients, int Rate, string DataFile, bool SkipBaseline)
+/// <summary>
+/// Command-line settings: --shoppers 100000 --products 10000 --duration 20 --warmup 5 --clients 32 --rate 2000, and
+/// --set Key=value passed to the servers (a setting such as Recommendations:MaxCandidates, or a DOTNET_ variable).
+/// </summary>
+internal sealed record BenchmarkOptions(
+    int Shoppers,
+    int Products,
+    TimeSpan Duration,
+    TimeSpan Warmup,
+    int Clients,
+    int Rate,
+    string DataFile,
+    bool SkipBaseline,
+    IReadOnlyDictionary<string, string> ServerSettings)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -24,6 +36,10 @@ internal sealed record BenchmarkOptions(int Shoppers, int Products, TimeSpan Dur
             Number("--clients", 32),
             Number("--rate", 2000),
             Value("--data", DataFiles.Default()),
-            args.Contains("--skip-baseline"));
+            args.Contains("--skip-baseline"),
+            args.Select((arg, i) => (arg, i))
+                .Where(a => a.arg == "--set" && a.i + 1 < args.Length)
+                .Select(a => args[a.i + 1].Split('=', 2))
+                .ToDictionary(static kv => kv[0], static kv => kv.Length > 1 ? kv[1] : ""));
     }
 }

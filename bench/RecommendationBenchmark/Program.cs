@@ -10,6 +10,7 @@ var options = BenchmarkOptions.Parse(args);
 var culture = CultureInfo.InvariantCulture;
 var runId = DateTime.UtcNow.Ticks.ToString(culture);
 Console.WriteLine(string.Create(culture, $"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}"));
+Console.WriteLine(string.Create(culture, $"server settings: {string.Join(", ", options.ServerSettings.Select(static kv => $"{kv.Key}={kv.Value}"))}"));
 Console.WriteLine(string.Create(culture, $"settings: {options.Shoppers:N0} shoppers, {options.Products:N0} products, {options.Clients} clients, fixed rate {options.Rate:N0}/s, warm-up {options.Warmup.TotalSeconds} s, measured {options.Duration.TotalSeconds} s"));
 
 var store = StoreWorkload.Build(options.DataFile, options.Shoppers, options.Products, runId);
@@ -21,14 +22,14 @@ Console.WriteLine(string.Create(culture, $"workload: {store.ProductIds.Count:N0}
 (double EventsPerSecond, TimeSpan Elapsed, int Failures)? without = null;
 if (!options.SkipBaseline)
 {
-    await using var baseline = await BenchServer.StartAsync(new Dictionary<string, string> { ["Recommendations:CoOccurrence:Enabled"] = "false" });
+    await using var baseline = await BenchServer.StartAsync(new Dictionary<string, string>(options.ServerSettings) { ["Recommendations:CoOccurrence:Enabled"] = "false" });
     using var client = Client(baseline, options.Clients);
     await LoadCatalogAsync(client, catalog);
     without = await IngestAsync(new LoadRunner(client, options.Clients), events, store.MessageCount);
     Console.WriteLine(string.Create(culture, $"ingest without co-occurrence: {without.Value.EventsPerSecond:N0} events/s ({without.Value.Elapsed.TotalSeconds:0.0} s)"));
 }
 
-await using (var server = await BenchServer.StartAsync(new Dictionary<string, string>()))
+await using (var server = await BenchServer.StartAsync(options.ServerSettings))
 {
     using var client = Client(server, options.Clients);
     var runner = new LoadRunner(client, options.Clients);
@@ -44,6 +45,7 @@ await using (var server = await BenchServer.StartAsync(new Dictionary<string, st
 
     // Full speed first: it also brings the recommendation path to fully optimised code before the fixed-rate phase.
     var full = await runner.RunAsync(mix.Request, options.Warmup, options.Duration);
+    Console.WriteLine(string.Create(culture, $"recommendations at full speed: {full.RequestsPerSecond:N0} requests/s ({full.RequestsPerSecond / ceiling.RequestsPerSecond:P1} of the ceiling)"));
     var steady = await RateRunner.RunAsync(client, mix.Request, options.Rate, options.Warmup, options.Duration);
 
     // The same open-loop load on the trivial endpoint: what this machine and load generator give at that rate.

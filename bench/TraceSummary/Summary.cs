@@ -1,8 +1,10 @@
 namespace Orleans.Personalization.TraceSummary;
 
 /// <summary>Sample and allocation counts, printed as shares.</summary>
-internal sealed class Summary(string ours)
+internal sealed class Summary(string ours, string? callersOf = null)
 {
+    private readonly Dictionary<string, long> _callers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _callees = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _exclusive = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _inclusive = new(StringComparer.Ordinal);
     private readonly Dictionary<int, long> _threads = [];
@@ -16,6 +18,14 @@ internal sealed class Summary(string ours)
         _samples++;
         _threads[threadId] = _threads.GetValueOrDefault(threadId) + 1;
         Add(_exclusive, frames.Count > 0 ? frames[0] : "?", 1);
+        if (callersOf is not null && frames.FindIndex(f => f.Contains(callersOf, StringComparison.Ordinal)) is >= 0 and var at)
+        {
+            // The frames above the method (which of our code leads there) and the one it was in below (where its time goes).
+            var path = frames.Skip(at).Take(6).Select(Shorten);
+            Add(_callers, string.Join(" ← ", path), 1);
+            Add(_callees, at == 0 ? "(itself)" : Shorten(frames[at - 1]), 1);
+        }
+
         foreach (var frame in frames.Distinct(StringComparer.Ordinal))
         {
             Add(_inclusive, frame, 1);
@@ -34,6 +44,8 @@ internal sealed class Summary(string ours)
         output.WriteLine($"managed CPU samples: {_samples:N0} on {_threads.Count} threads");
         Table(output, "exclusive (the method itself)", _exclusive, _samples, top, static v => $"{v:N0}");
         Table(output, "inclusive (the method and what it calls)", _inclusive, _samples, top, static v => $"{v:N0}");
+        Table(output, $"stacks through {callersOf} (it and five callers)", _callers, _samples, top, static v => $"{v:N0}");
+        Table(output, $"what {callersOf} was running (the method it called, or itself)", _callees, _samples, top, static v => $"{v:N0}");
         output.WriteLine();
         output.WriteLine($"allocation ticks: {_allocated / 1048576.0:N0} MiB sampled");
         Table(output, "allocated by type", _allocatedByType, _allocated, top, static v => $"{v / 1048576.0:N1} MiB");

@@ -12,11 +12,11 @@ internal static class TraceReader
     /// <summary>The sample profiler's "Type" for a thread that was running managed code.</summary>
     private const int ManagedSample = 2;
 
-    public static Summary Read(string path, string ours)
+    public static Summary Read(string path, string ours, string? callersOf)
     {
         var etlx = TraceLog.CreateFromEventPipeDataFile(path);
         using var log = new TraceLog(etlx);
-        var summary = new Summary(ours);
+        var summary = new Summary(ours, callersOf);
         foreach (var traceEvent in log.Events)
         {
             if (traceEvent is GCAllocationTickTraceData allocation)

@@ -37,11 +37,25 @@ public sealed class ProductInfoCache(
         _entries[productId] = new Entry(info, timeProvider.GetTimestamp());
     }
 
+    /// <summary>The info held for a product, if any, without looking at its age (ranking reads many per request).</summary>
+    public bool TryPeek(string productId, out ProductInfo? info)
+    {
+        var found = _entries.TryGetValue(productId, out var entry);
+        info = entry?.Info;
+        return found;
+    }
+
     /// <summary>
     /// True when an entry exists. <paramref name="fresh"/> is false for the one caller that finds it past its time to
     /// live (it should fetch it again); the entry's clock restarts, so others keep using it meanwhile.
     /// </summary>
-    public bool TryGet(string productId, out ProductInfo? info, out bool fresh)
+    public bool TryGet(string productId, out ProductInfo? info, out bool fresh) => TryGet(productId, Now, out info, out fresh);
+
+    /// <summary>The cache's clock, for <see cref="TryGet(string, long, out ProductInfo?, out bool)"/> over many products at once.</summary>
+    public long Now => timeProvider.GetTimestamp();
+
+    /// <summary>As <see cref="TryGet(string, out ProductInfo?, out bool)"/>, at a time read once for many lookups.</summary>
+    public bool TryGet(string productId, long now, out ProductInfo? info, out bool fresh)
     {
         if (!_entries.TryGetValue(productId, out var entry))
         {
@@ -51,7 +65,6 @@ public sealed class ProductInfoCache(
         }
 
         info = entry.Info;
-        var now = timeProvider.GetTimestamp();
         fresh = now - entry.StoredAt < _ttlTicks
             || !_entries.TryUpdate(productId, entry with { StoredAt = now }, entry)
             || IsLocal(productId);

@@ -128,33 +128,36 @@ public sealed class RecommendationService(
     /// Applies the rules to a growing prefix of the blended candidates, fetching product info for it, until the
     /// answer is full or no candidate is left.
     /// </summary>
-    private async Task<List<RankedItem>> SelectAsync(RankingRules rules, List<BlendedCandidate> blended, PlacementOptions placement, int count)
+    private async Task<List<RankedItem>> SelectAsync(RankingRules rules, BlendedCandidate[] blended, PlacementOptions placement, int count)
     {
-        var take = Math.Min(blended.Count, (count * 3) + 20);
+        var take = Math.Min(blended.Length, (count * 3) + 20);
+        var checkedInfo = 0;
         while (true)
         {
-            var prefix = blended.GetRange(0, take);
-            await EnsureInfoAsync(prefix.Select(static c => c.ProductId).Concat(placement.Pins.Select(static p => p.ProductId)));
+            var prefix = new ArraySegment<BlendedCandidate>(blended, 0, take);
+            await EnsureInfoAsync(prefix[checkedInfo..].Select(static c => c.ProductId).Concat(placement.Pins.Select(static p => p.ProductId)));
+            checkedInfo = take;
             var chosen = rules.Select(prefix, Info, count);
-            if (chosen.Count >= count || take == blended.Count)
+            if (chosen.Count >= count || take == blended.Length)
             {
                 return chosen;
             }
 
-            take = Math.Min(blended.Count, take * 2);
+            take = Math.Min(blended.Length, take * 2);
         }
     }
 
-    private ProductInfo? Info(string productId) => infoCache.TryGet(productId, out var info, out _) ? info : null;
+    private ProductInfo? Info(string productId) => infoCache.TryPeek(productId, out var info) ? info : null;
 
     /// <summary>Fetches info this silo lacks (waiting for it) and refreshes info it has held too long (in the background).</summary>
     private async Task EnsureInfoAsync(IEnumerable<string> productIds)
     {
         List<string>? missing = null;
         List<string>? stale = null;
+        var now = infoCache.Now;
         foreach (var productId in productIds)
         {
-            if (!infoCache.TryGet(productId, out _, out var fresh))
+            if (!infoCache.TryGet(productId, now, out _, out var fresh))
             {
                 (missing ??= []).Add(productId);
             }

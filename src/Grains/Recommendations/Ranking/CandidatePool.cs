@@ -4,9 +4,10 @@ namespace Orleans.Personalization.Grains.Recommendations.Ranking;
 /// Collects candidates from every strategy, then blends them: each strategy's scores are divided by that
 /// strategy's best score (so scales compare), weighted, and summed per product. The product's strategy is the one
 /// with the largest weighted share (ties go to the strategy listed first in <see cref="RecommendationStrategy"/>).
-/// Scores live in flat arrays (candidate × strategy): a request gathers a few hundred candidates, and one object
-/// per candidate and strategy would cost more than the arithmetic. A request rents a pool and returns it after
-/// blending, so the arrays are reused (one spare per thread) instead of allocated per request.
+/// Scores live in one flat array of cells (candidate × strategy) with a bit per filled cell: a request gathers a
+/// few hundred candidates, and one object per candidate and strategy would cost more than the arithmetic. A request
+/// rents a pool and returns it after blending; only the filled cells are cleared, and the arrays are reused (one
+/// spare pool per thread) instead of allocated per request.
 /// </summary>
 public sealed class CandidatePool
 {
@@ -18,9 +19,9 @@ public sealed class CandidatePool
     private readonly Dictionary<string, int> _slots = new(256, StringComparer.Ordinal);
     private readonly List<string> _ids = new(256);
     private readonly double[] _best = new double[Strategies];
-    private double[] _scores = new double[256 * Strategies];
-    private double[] _viaScores = new double[256 * Strategies];
-    private string?[] _via = new string?[256 * Strategies];
+    private Cell[] _cells = new Cell[256 * Strategies];
+    private int[] _filled = new int[256];
+    private double[] _sortKeys = new double[256];
 
     public int Count => _ids.Count;
 
@@ -35,10 +36,16 @@ public sealed class CandidatePool
     /// <summary>Empties the pool and keeps it as this thread's spare. The pool must not be used after.</summary>
     public void Return()
     {
-        var used = _ids.Count * Strategies;
-        Array.Clear(_scores, 0, used);
-        Array.Clear(_viaScores, 0, used);
-        Array.Clear(_via, 0, used);
+        for (var slot = 0; slot < _ids.Count; slot++)
+        {
+            for (var bits = _filled[slot]; bits != 0; bits &= bits - 1)
+            {
+                _cells[(slot * Strategies) + System.Numerics.BitOperations.TrailingZeroCount(bits)] = default;
+            }
+
+            _filled[slot] = 0;
+        }
+
         Array.Clear(_best);
         _ids.Clear();
         _slots.Clear();
@@ -60,35 +67,41 @@ public sealed class CandidatePool
             Grow();
         }
 
-        var at = (slot * Strategies) + (int)strategy;
-        _scores[at] += score;
-        if (score > _viaScores[at])
+        ref var cell = ref _cells[(slot * Strategies) + (int)strategy];
+        _filled[slot] |= 1 << (int)strategy;
+        cell.Score += score;
+        if (score > cell.ViaScore)
         {
-            _viaScores[at] = score;
-            _via[at] = via;
+            cell.ViaScore = score;
+            cell.Via = via;
         }
 
-        _best[(int)strategy] = Math.Max(_best[(int)strategy], _scores[at]);
+        _best[(int)strategy] = Math.Max(_best[(int)strategy], cell.Score);
     }
 
     /// <summary>Blended candidates, best first; equal scores in product id order.</summary>
-    public List<BlendedCandidate> Blend(PlacementOptions options)
+    public BlendedCandidate[] Blend(PlacementOptions options)
     {
-        var weights = new double[Strategies];
+        Span<double> weights = stackalloc double[Strategies];
         for (var s = 0; s < Strategies; s++)
         {
             weights[s] = _best[s] > 0 ? options.Weight((RecommendationStrategy)s) / _best[s] : 0;
         }
 
-        var blended = new List<BlendedCandidate>(_ids.Count);
+        var blended = new BlendedCandidate[_ids.Count];
+        var keys = _sortKeys.Length >= _ids.Count ? _sortKeys : _sortKeys = new double[_filled.Length];
+        var n = 0;
         for (var slot = 0; slot < _ids.Count; slot++)
         {
             var total = 0.0;
             var strongest = -1;
             var strongestShare = 0.0;
-            for (var s = 0; s < Strategies; s++)
+
+            // Strategies in enum order (lowest bit first), so a tie goes to the one listed first.
+            for (var bits = _filled[slot]; bits != 0; bits &= bits - 1)
             {
-                var share = _scores[(slot * Strategies) + s] * weights[s];
+                var s = System.Numerics.BitOperations.TrailingZeroCount(bits);
+                var share = _cells[(slot * Strategies) + s].Score * weights[s];
                 total += share;
                 if (share > strongestShare)
                 {
@@ -99,23 +112,56 @@ public sealed class CandidatePool
 
             if (strongest >= 0)
             {
-                blended.Add(new BlendedCandidate(_ids[slot], total, (RecommendationStrategy)strongest, _via[(slot * Strategies) + strongest]));
+                keys[n] = -total;
+                blended[n++] = new BlendedCandidate(_ids[slot], total, (RecommendationStrategy)strongest, _cells[(slot * Strategies) + strongest].Via);
             }
         }
 
-        blended.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.ProductId, b.ProductId));
+        Array.Resize(ref blended, n);
+        SortBestFirst(keys.AsSpan(0, n), blended);
         return blended;
+    }
+
+    /// <summary>
+    /// Sorts by score (keys are the negated scores: a plain numeric sort, far cheaper than a comparison delegate), then
+    /// puts each run of equal scores in product id order.
+    /// </summary>
+    private static void SortBestFirst(Span<double> keys, BlendedCandidate[] items)
+    {
+        keys.Sort(items.AsSpan());
+        for (var start = 0; start < items.Length;)
+        {
+            var end = start + 1;
+            while (end < items.Length && keys[end] == keys[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                items.AsSpan(start, end - start).Sort(static (a, b) => string.CompareOrdinal(a.ProductId, b.ProductId));
+            }
+
+            start = end;
+        }
     }
 
     private void Grow()
     {
-        if (_ids.Count * Strategies <= _scores.Length)
+        if (_ids.Count <= _filled.Length)
         {
             return;
         }
 
-        Array.Resize(ref _scores, _scores.Length * 2);
-        Array.Resize(ref _viaScores, _viaScores.Length * 2);
-        Array.Resize(ref _via, _via.Length * 2);
+        Array.Resize(ref _cells, _cells.Length * 2);
+        Array.Resize(ref _filled, _filled.Length * 2);
+    }
+
+    /// <summary>One candidate's score from one strategy, and the strongest single contribution's source.</summary>
+    private struct Cell
+    {
+        public double Score;
+        public double ViaScore;
+        public string? Via;
     }
 }

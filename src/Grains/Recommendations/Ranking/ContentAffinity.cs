@@ -7,8 +7,9 @@ namespace Orleans.Personalization.Grains.Recommendations.Ranking;
 /// <summary>How well a product fits the shopper's live profile: interest in its categories, closeness to the typical price.</summary>
 public sealed class ContentAffinity
 {
-    private readonly Dictionary<string, double> _interest = new(StringComparer.OrdinalIgnoreCase);
-    private readonly decimal? _typicalPrice;
+    // Each interest as its category key's levels ("Shoes > Running" → Shoes, Running) with its weight.
+    private readonly List<(string[] Levels, double Interest)> _interests = [];
+    private readonly double? _typicalPrice;
 
     public ContentAffinity(ShopperContext context)
     {
@@ -17,44 +18,75 @@ public sealed class ContentAffinity
         {
             if (strongest > 0)
             {
-                _interest[category.Category] = category.Weight / strongest;
+                _interests.Add((category.Category.Split(CategoryKeys.Separator), category.Weight / strongest));
             }
         }
 
-        _typicalPrice = context.TypicalPrice is > 0 ? context.TypicalPrice : null;
+        _typicalPrice = context.TypicalPrice is > 0 and var typical ? (double)typical : null;
     }
 
     /// <summary>The shopper's interest (0 to 1, relative to the favourite) in the product's categories, at any level of its path.</summary>
     public double Interest(ProductInfo? info)
     {
-        if (info is null || _interest.Count == 0)
+        if (info is null || _interests.Count == 0)
         {
             return 0;
         }
 
-        // Every level by name ("Running") and as a path ("Shoes > Running"); a one-level path is both at once.
+        // Every level by name ("Running") and as a path from the top ("Shoes > Running"); no key is built per product.
         var best = 0.0;
-        string? path = null;
-        foreach (var segment in info.CategoryPath)
+        var path = info.CategoryPath;
+        foreach (var (levels, interest) in _interests)
         {
-            best = Math.Max(best, _interest.GetValueOrDefault(segment));
-            if (path is not null)
+            if (interest > best && Matches(levels, path))
             {
-                path = path + CategoryKeys.Separator + segment;
-                best = Math.Max(best, _interest.GetValueOrDefault(path));
-            }
-            else
-            {
-                path = segment;
+                best = interest;
             }
         }
 
         return best;
     }
 
-    /// <summary>exp(−|ln(price / typical)|): 1 at the typical price, 0.5 at double or half of it; 0 when either is unknown.</summary>
-    public double PriceFit(ProductInfo? info) =>
-        info?.Price is { } price && price > 0 && _typicalPrice is { } typical
-            ? Math.Exp(-Math.Abs(Math.Log((double)(price / typical))))
-            : 0;
+    /// <summary>exp(−|ln(price / typical)|) = min(r, 1/r) for r = price / typical: 1 at the typical price, 0.5 at double or half of it; 0 when either is unknown.</summary>
+    public double PriceFit(ProductInfo? info)
+    {
+        if (info?.Price is not { } price || price <= 0 || _typicalPrice is not { } typical)
+        {
+            return 0;
+        }
+
+        var ratio = (double)price / typical;
+        return Math.Min(ratio, 1 / ratio);
+    }
+
+    private static bool Matches(string[] levels, IReadOnlyList<string> path)
+    {
+        if (levels.Length == 1)
+        {
+            for (var i = 0; i < path.Count; i++)
+            {
+                if (string.Equals(path[i], levels[0], StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (levels.Length > path.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < levels.Length; i++)
+        {
+            if (!string.Equals(path[i], levels[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -27,6 +27,9 @@ public static class SessionNeighbours
         Remind = false,
     };
 
+    // exp(−distance / decay) for the distances a product's recent sessions can have (they keep 12 items).
+    private static readonly double[] Decays = [.. Enumerable.Range(0, 64).Select(static d => Math.Exp(-d / Options.NeighbourPositionDecay))];
+
     [ThreadStatic]
     private static Scratch? t_scratch;
 
@@ -95,13 +98,17 @@ public static class SessionNeighbours
                 var item = neighbour.Items[position];
                 if (!current.ContainsKey(item))
                 {
-                    votes[item] = votes.GetValueOrDefault(item) + (vote * Math.Exp(-Math.Abs(position - match) / Options.NeighbourPositionDecay));
+                    ref var total = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(votes, item, out _);
+                    total += vote * PositionDecay(Math.Abs(position - match));
                 }
             }
         }
 
         scratch.Clear();
     }
+
+    private static double PositionDecay(int distance) =>
+        distance < Decays.Length ? Decays[distance] : Math.Exp(-distance / Options.NeighbourPositionDecay);
 
     /// <summary>How many clicks back the latest click the neighbour shares is, and where the neighbour has it.</summary>
     private static (int Step, int Position) LastMatch(IReadOnlyList<string> session, IReadOnlyList<string> items)
