@@ -14,18 +14,20 @@ namespace Orleans.Personalization.IngestBenchmark;
 
 /// <summary>
 /// Managed heap per active shopper: a silo in this process (the real runtime, grains and SQLite storage)
-/// activates N shoppers with a typical profile; the heap after a full collection, minus the heap before,
-/// divided by N.
+/// activates N shoppers with a typical profile after <see cref="WarmUpShoppers"/> others; the heap after a full
+/// collection, minus the heap before, divided by N.
 /// </summary>
 internal static class MemoryProbe
 {
+    /// <summary>Shoppers activated before the first reading: 96,000 events, more than the journal tail holds.</summary>
+    public const int WarmUpShoppers = 8_000;
+
     /// <summary>
     /// A typical shopper: a landing page, 8 product views over 3 categories, 2 adds to cart and a search
     /// (12 events, about 3 times the median YooChoose session).
     /// </summary>
-    public static IReadOnlyList<TrackedMessage> TypicalShopper(int shopper, DateTimeOffset start)
+    public static IReadOnlyList<TrackedMessage> TypicalShopper(string anonymousId, int shopper, DateTimeOffset start)
     {
-        var anonymousId = $"mem-{shopper}";
         var messages = new List<TrackedMessage> { Message(anonymousId, 0, MessageKind.Page, "Home", "{}", start) };
         for (var i = 0; i < 8; i++)
         {
@@ -46,8 +48,8 @@ internal static class MemoryProbe
 
     /// <summary>
     /// Heap per shopper. <paramref name="shopperAlone"/>: the shopper grains only (the analytics read model and the
-    /// co-occurrence projection switched off, so no product grains are activated); otherwise the whole service,
-    /// including the product grains the shoppers' events create and the read model's copy of their events.
+    /// co-occurrence projection switched off); otherwise the whole service, including the product grains' co-occurrence
+    /// state the shoppers' events add and the read model's copy of their events.
     /// </summary>
     public static async Task<(double BytesPerShopper, int Activations)> MeasureAsync(int shoppers, bool shopperAlone)
     {
@@ -68,12 +70,17 @@ internal static class MemoryProbe
         {
             var grains = host.Services.GetRequiredService<IGrainFactory>();
             var start = new DateTimeOffset(2026, 11, 1, 10, 0, 0, TimeSpan.Zero);
-            await ActivateAsync(grains, -200, 0, start);
+            // Warm-up shoppers first, so that fixed-size structures are full before the first reading: the storage
+            // keeps each partition's newest 1,024 journal records in memory (64 × 1,024 records, whatever the
+            // number of shoppers), and the products the events name (the same 5,000 for every group of shoppers) are
+            // active. What the heap grows by after that is what each further shopper costs.
+            var directory = host.Services.GetRequiredService<ActivationDirectory>();
+            await ActivateAsync(grains, "mem-warm-", WarmUpShoppers, start);
             var before = Heap();
-            await ActivateAsync(grains, 0, shoppers, start);
+            var activationsBefore = directory.Count;
+            await ActivateAsync(grains, "mem-", shoppers, start);
             var after = Heap();
-            var activations = host.Services.GetRequiredService<ActivationDirectory>().Count;
-            return ((after - before) / (double)shoppers, activations);
+            return ((after - before) / (double)shoppers, directory.Count - activationsBefore);
         }
         finally
         {
@@ -82,13 +89,13 @@ internal static class MemoryProbe
         }
     }
 
-    private static async Task ActivateAsync(IGrainFactory grains, int from, int to, DateTimeOffset start)
+    private static async Task ActivateAsync(IGrainFactory grains, string prefix, int count, DateTimeOffset start)
     {
         const int Parallel = 64;
-        for (var first = from; first < to; first += Parallel)
+        for (var first = 0; first < count; first += Parallel)
         {
-            await Task.WhenAll(Enumerable.Range(first, Math.Min(Parallel, to - first)).Select(shopper =>
-                grains.GetGrain<IUserGrain>(ShopperKey.ForAnonymous($"mem-{shopper}")).TrackAsync(TypicalShopper(shopper, start))));
+            await Task.WhenAll(Enumerable.Range(first, Math.Min(Parallel, count - first)).Select(shopper =>
+                grains.GetGrain<IUserGrain>(ShopperKey.ForAnonymous($"{prefix}{shopper}")).TrackAsync(TypicalShopper($"{prefix}{shopper}", shopper, start))));
         }
     }
 

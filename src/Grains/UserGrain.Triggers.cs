@@ -22,13 +22,13 @@ public sealed partial class UserGrain(ShopperTriggers triggers, ExperimentCatalo
     internal const string LapsingReminder = "trigger:lapsing-customer";
 
     // This activation's knowledge of its trigger reminders: the due time, null for none; absent until read.
-    private readonly Dictionary<string, DateTimeOffset?> _reminders = new(StringComparer.Ordinal);
+    private readonly ReminderDueTimes _reminders = new();
     private TriggerBatch? _triggerBatch;
 
     public async Task ReceiveReminderAsync(string reminderName, ReminderTick tick)
     {
         // The reminder service deletes this reminder after the call, unless it is registered again below.
-        _reminders[reminderName] = null;
+        _reminders.Set(reminderName, null);
         if (State.MergedInto is not null)
         {
             return;
@@ -123,11 +123,11 @@ public sealed partial class UserGrain(ShopperTriggers triggers, ExperimentCatalo
         try
         {
             await UnregisterReminderAsync(CartReminder);
-            _reminders[CartReminder] = null;
+            _reminders.Set(CartReminder, null);
         }
         catch (Exception ex)
         {
-            _reminders.Remove(CartReminder);
+            _reminders.Forget(CartReminder);
             TriggerLog.CancelReminderFailed(triggers.Logger, ex);
         }
     }
@@ -240,7 +240,7 @@ public sealed partial class UserGrain(ShopperTriggers triggers, ExperimentCatalo
         if (!_reminders.TryGetValue(name, out var armed))
         {
             armed = (await GetReminderAsync(name))?.DueAt;
-            _reminders[name] = armed;
+            _reminders.Set(name, armed);
         }
 
         if (armed is { } existing && existing <= dueAt)
@@ -254,9 +254,9 @@ public sealed partial class UserGrain(ShopperTriggers triggers, ExperimentCatalo
     private async Task RearmAsync(string name, DateTimeOffset dueAt, DateTimeOffset now)
     {
         var wait = dueAt > now ? dueAt - now : TimeSpan.Zero;
-        _reminders.Remove(name);
+        _reminders.Forget(name);
         await RegisterOrUpdateReminderAsync(name, wait);
-        _reminders[name] = now + wait;
+        _reminders.Set(name, now + wait);
     }
 
     private async Task<Trigger> BuildTriggerAsync(string type, string discriminator, TriggerFacts facts, TriggerSettings settings, IReadOnlyCollection<string> exclude)

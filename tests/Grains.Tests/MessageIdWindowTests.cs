@@ -42,6 +42,28 @@ public sealed class MessageIdWindowTests
         Assert.True(window.Contains($"m{MessageIdWindow.MaxIds + 499}"));
     }
 
+    [Theory]
+    [InlineData(MessageIdWindow.IndexedFrom - 1)]
+    [InlineData(MessageIdWindow.IndexedFrom + 1)]
+    [InlineData(MessageIdWindow.IndexedFrom * 3)]
+    public void IdsAreFoundAndRetriesAddNothingBelowAndAboveTheIndexingThreshold(int ids)
+    {
+        // Below the threshold ids are searched in the list; past it through a hash set that must agree with the list,
+        // also when ids expire while it is in use.
+        var window = new MessageIdWindow();
+        for (var i = 0; i < ids; i++)
+        {
+            window.Add($"m{i}", i * Hour / 4);
+            window.Add($"m{i}", i * Hour / 4);
+        }
+
+        var kept = Enumerable.Range(0, ids).Where(i => i * Hour / 4 >= ((ids - 1) * Hour / 4) - (24 * Hour)).ToList();
+        Assert.Equal(kept.Count, window.Count);
+        Assert.All(kept, i => Assert.True(window.Contains($"m{i}")));
+        Assert.All(Enumerable.Range(0, ids).Except(kept), i => Assert.False(window.Contains($"m{i}")));
+        Assert.False(window.Contains($"m{ids}"));
+    }
+
     [Fact]
     public void WindowSurvivesSerialization()
     {

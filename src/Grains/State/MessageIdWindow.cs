@@ -16,6 +16,9 @@ public sealed class MessageIdWindow
     public const int MaxIds = 10_000;
     public static readonly long WindowMilliseconds = (long)TimeSpan.FromHours(24).TotalMilliseconds;
 
+    /// <summary>From this many ids on, lookups go through a hash set.</summary>
+    public const int IndexedFrom = 64;
+
     private HashSet<long>? _index;
 
     /// <summary>Hashes in the order received.</summary>
@@ -30,23 +33,24 @@ public sealed class MessageIdWindow
     [JsonIgnore]
     public int Count => Hashes.Count;
 
-    public bool Contains(string messageId) => Index.Contains(HashOf(messageId));
+    public bool Contains(string messageId) => Contains(HashOf(messageId));
 
     public void Add(string messageId, long receivedAtMs)
     {
         var hash = HashOf(messageId);
-        if (!Index.Add(hash))
+        if (Contains(hash))
         {
             return;
         }
 
+        _index?.Add(hash);
         Hashes.Add(hash);
         ReceivedAt.Add(receivedAtMs);
         Newest = Math.Max(Newest, receivedAtMs);
         var expired = 0;
         while (expired < Hashes.Count && (Hashes.Count - expired > MaxIds || ReceivedAt[expired] < Newest - WindowMilliseconds))
         {
-            _index!.Remove(Hashes[expired]);
+            _index?.Remove(Hashes[expired]);
             expired++;
         }
 
@@ -57,7 +61,19 @@ public sealed class MessageIdWindow
         }
     }
 
-    private HashSet<long> Index => _index ??= [.. Hashes];
+    /// <summary>
+    /// A shopper with few ids (most of them) is searched linearly, which costs no index memory; past
+    /// <see cref="IndexedFrom"/> ids a hash set is kept beside the list.
+    /// </summary>
+    private bool Contains(long hash)
+    {
+        if (_index is null && Hashes.Count > IndexedFrom)
+        {
+            _index = [.. Hashes];
+        }
+
+        return _index?.Contains(hash) ?? Hashes.Contains(hash);
+    }
 
     private static long HashOf(string messageId)
     {

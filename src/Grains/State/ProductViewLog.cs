@@ -37,12 +37,14 @@ public sealed class ProductViewLog
         }
 
         Products.Add(entry);
-        var position = entry.Times.FindLastIndex(t => t <= atMs) + 1;
-        entry.Times.Insert(position, atMs);
-        if (entry.Times.Count > MaxViewsPerProduct)
-        {
-            entry.Times.RemoveAt(0);
-        }
+        // In time order, the oldest dropped past the limit.
+        var earlier = entry.Times;
+        var position = Array.FindLastIndex(earlier, t => t <= atMs) + 1;
+        var times = new long[earlier.Length + 1];
+        earlier.AsSpan(0, position).CopyTo(times);
+        times[position] = atMs;
+        earlier.AsSpan(position).CopyTo(times.AsSpan(position + 1));
+        entry.Times = times.Length > MaxViewsPerProduct ? times[^MaxViewsPerProduct..] : times;
     }
 
     public void MarkAdded(string productId, long atMs)

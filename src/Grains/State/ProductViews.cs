@@ -5,7 +5,8 @@ public sealed class ProductViews
 {
     public string ProductId { get; set; } = "";
 
-    public List<long> Times { get; set; } = [];
+    /// <summary>An exact-size array (replaced on each view, at most a handful of times), not a list with spare room: one per viewed product per shopper.</summary>
+    public long[] Times { get; set; } = [];
 
     /// <summary>When it was last added to the cart (or bought); views before it do not count towards browse abandonment.</summary>
     public long AddedAt { get; set; }
@@ -13,7 +14,7 @@ public sealed class ProductViews
     /// <summary>Views up to this time were used by a browse abandonment trigger.</summary>
     public long FiredThrough { get; set; }
 
-    public long LastViewAt => Times.Count == 0 ? 0 : Times[^1];
+    public long LastViewAt => Times.Length == 0 ? 0 : Times[^1];
 
-    public ProductViews Clone() => new() { ProductId = ProductId, Times = [.. Times], AddedAt = AddedAt, FiredThrough = FiredThrough };
+    public ProductViews Clone() => new() { ProductId = ProductId, Times = (long[])Times.Clone(), AddedAt = AddedAt, FiredThrough = FiredThrough };
 }

@@ -80,6 +80,9 @@ public abstract class JournaledGrain<TState, TEvent> : Grain
 
         var events = _pending.ToArray();
         _pending.Clear();
+
+        // An idle activation should not hold a batch-sized buffer: most activations wait far longer than they work.
+        _pending.TrimExcess();
         try
         {
             var records = new NewJournalEvent[events.Length];
