@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Orleans.Personalization.AnalyticsApiBenchmark;
+using Orleans.Personalization.BenchKit;
 
 // Analytics API benchmark (issue 6): the real server over loopback. Loads a reproducible month of traffic
 // (1,000,000 track and page calls from 100,000 shoppers) through /v1/batch, waits until the analytics read model
@@ -18,11 +19,11 @@ Console.WriteLine(string.Create(culture, $"traffic: {options.Events:N0} events f
 long heldEvents;
 string dataDirectory;
 var rows = new List<string>();
-await using (var server = await BenchServer.StartAsync())
+await using (var server = await BenchServer.StartAsync([], keepData: true))
 {
     dataDirectory = server.DataDirectory;
-    using var write = server.Writer(options.Clients);
-    using var read = server.Reader();
+    using var write = server.Client(BenchServer.WriteKey, options.Clients);
+    using var read = server.Client(BenchServer.ReadKey, 4);
 
     var ingest = Stopwatch.StartNew();
     var next = -1;

@@ -20,7 +20,7 @@ if (options.ServerSettings.Count > 0)
     Console.WriteLine("server settings: " + string.Join(", ", options.ServerSettings.Select(static s => $"{s.Key}={s.Value}")));
 }
 
-await using (var server = await BenchServer.StartAsync(options.Synchronous, options.ServerSettings))
+await using (var server = await BenchServer.StartAsync(options.ServerSettings.Prepend(new("Storage:Sqlite:Synchronous", options.Synchronous))))
 {
     using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients }) { BaseAddress = server.BaseAddress };
     var runner = new LoadRunner(client, options.Clients);

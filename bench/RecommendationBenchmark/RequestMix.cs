@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Orleans.Personalization.BenchKit;
 
 namespace Orleans.Personalization.RecommendationBenchmark;
 

@@ -22,6 +22,7 @@ public sealed class CandidatePool
     private Cell[] _cells = new Cell[256 * Strategies];
     private int[] _filled = new int[256];
     private double[] _sortKeys = new double[256];
+    private int[] _sortOrder = new int[256];
 
     public int Count => _ids.Count;
 
@@ -88,8 +89,11 @@ public sealed class CandidatePool
             weights[s] = _best[s] > 0 ? options.Weight((RecommendationStrategy)s) / _best[s] : 0;
         }
 
-        var blended = new BlendedCandidate[_ids.Count];
-        var keys = _sortKeys.Length >= _ids.Count ? _sortKeys : _sortKeys = new double[_filled.Length];
+        // Blend each candidate, then sort slot numbers by the negated blended score: a numeric sort of 4-byte items,
+        // far cheaper than moving candidates with a comparison delegate. Equal scores then go in product id order.
+        EnsureSortSpace();
+        var keys = _sortKeys;
+        var order = _sortOrder;
         var n = 0;
         for (var slot = 0; slot < _ids.Count; slot++)
         {
@@ -113,36 +117,43 @@ public sealed class CandidatePool
             if (strongest >= 0)
             {
                 keys[n] = -total;
-                blended[n++] = new BlendedCandidate(_ids[slot], total, (RecommendationStrategy)strongest, _cells[(slot * Strategies) + strongest].Via);
+                order[n++] = (slot * Strategies) + strongest;
             }
         }
 
-        Array.Resize(ref blended, n);
-        SortBestFirst(keys.AsSpan(0, n), blended);
-        return blended;
-    }
+        keys.AsSpan(0, n).Sort(order.AsSpan(0, n));
+        var blended = new BlendedCandidate[n];
+        for (var i = 0; i < n; i++)
+        {
+            var cell = order[i];
+            blended[i] = new BlendedCandidate(_ids[cell / Strategies], -keys[i], (RecommendationStrategy)(cell % Strategies), _cells[cell].Via);
+        }
 
-    /// <summary>
-    /// Sorts by score (keys are the negated scores: a plain numeric sort, far cheaper than a comparison delegate), then
-    /// puts each run of equal scores in product id order.
-    /// </summary>
-    private static void SortBestFirst(Span<double> keys, BlendedCandidate[] items)
-    {
-        keys.Sort(items.AsSpan());
-        for (var start = 0; start < items.Length;)
+        for (var start = 0; start < n;)
         {
             var end = start + 1;
-            while (end < items.Length && keys[end] == keys[start])
+            while (end < n && keys[end] == keys[start])
             {
                 end++;
             }
 
             if (end - start > 1)
             {
-                items.AsSpan(start, end - start).Sort(static (a, b) => string.CompareOrdinal(a.ProductId, b.ProductId));
+                blended.AsSpan(start, end - start).Sort(static (a, b) => string.CompareOrdinal(a.ProductId, b.ProductId));
             }
 
             start = end;
+        }
+
+        return blended;
+    }
+
+    private void EnsureSortSpace()
+    {
+        if (_sortKeys.Length < _ids.Count)
+        {
+            _sortKeys = new double[_filled.Length];
+            _sortOrder = new int[_filled.Length];
         }
     }
 

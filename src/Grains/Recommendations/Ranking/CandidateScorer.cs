@@ -18,12 +18,9 @@ public static class CandidateScorer
     /// <summary>How many of the session's latest products lend their recent sessions to session kNN.</summary>
     public const int SessionSources = 3;
 
-    // Working collections for session kNN, reused by each thread (Score runs start to end without awaiting).
+    // The sessions session kNN reads, gathered in a list each thread reuses (Score runs start to end without awaiting).
     [ThreadStatic]
     private static List<NeighbourSession>? t_sessions;
-
-    [ThreadStatic]
-    private static Dictionary<string, double>? t_votes;
 
     /// <summary>
     /// The pool of every strategy's candidates. It is rented (<see cref="CandidatePool.Rent"/>): return it after blending.
@@ -52,7 +49,6 @@ public static class CandidateScorer
         {
             // Neighbour sessions come from the latest products of the session: they decide the vote (1/step² match weighting).
             var sessions = t_sessions ??= [];
-            var votes = t_votes ??= new Dictionary<string, double>(StringComparer.Ordinal);
             for (var i = Math.Max(0, plan.Session.Count - SessionSources); i < plan.Session.Count; i++)
             {
                 if (neighbours.TryGetValue(plan.Session[i], out var n))
@@ -61,14 +57,9 @@ public static class CandidateScorer
                 }
             }
 
-            SessionNeighbours.VoteInto(plan.Session, sessions, votes);
-            foreach (var (productId, vote) in votes)
-            {
-                pool.Add(productId, RecommendationStrategy.SessionNeighbours, vote, plan.Session[^1]);
-            }
-
+            var votes = new PoolSink(pool, plan.Session[^1]);
+            SessionNeighbours.VoteInto(plan.Session, sessions, ref votes);
             sessions.Clear();
-            votes.Clear();
         }
 
         foreach (var (category, weight) in CategoriesOfInterest(query, plan, neighbours, context, popularity))
@@ -161,5 +152,11 @@ public static class CandidateScorer
         {
             pool.Add(product.ProductId, strategy, weight * product.Score / best, via);
         }
+    }
+
+    /// <summary>Session kNN's votes straight into the pool, each through the session's latest product.</summary>
+    private readonly struct PoolSink(CandidatePool pool, string via) : IVoteSink
+    {
+        public void Vote(string productId, double vote) => pool.Add(productId, RecommendationStrategy.SessionNeighbours, vote, via);
     }
 }

@@ -7,8 +7,10 @@ namespace Orleans.Personalization.Grains.Recommendations.Ranking;
 /// <summary>How well a product fits the shopper's live profile: interest in its categories, closeness to the typical price.</summary>
 public sealed class ContentAffinity
 {
-    // Each interest as its category key's levels ("Shoes > Running" → Shoes, Running) with its weight.
-    private readonly List<(string[] Levels, double Interest)> _interests = [];
+    // Interests in one category name ("Running"), looked up by each level of a product's path; interests in a path
+    // ("Shoes > Running") as their levels, compared with the path's first levels. No key is built per product.
+    private readonly Dictionary<string, double> _byName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<(string[] Levels, double Interest)> _byPath = [];
     private readonly double? _typicalPrice;
 
     public ContentAffinity(ShopperContext context)
@@ -16,9 +18,20 @@ public sealed class ContentAffinity
         var strongest = context.Categories.Count == 0 ? 0 : context.Categories.Max(static c => c.Weight);
         foreach (var category in context.Categories)
         {
-            if (strongest > 0)
+            if (strongest <= 0)
             {
-                _interests.Add((category.Category.Split(CategoryKeys.Separator), category.Weight / strongest));
+                continue;
+            }
+
+            var interest = category.Weight / strongest;
+            var levels = category.Category.Split(CategoryKeys.Separator);
+            if (levels.Length == 1)
+            {
+                _byName[category.Category] = Math.Max(_byName.GetValueOrDefault(category.Category), interest);
+            }
+            else
+            {
+                _byPath.Add((levels, interest));
             }
         }
 
@@ -28,17 +41,24 @@ public sealed class ContentAffinity
     /// <summary>The shopper's interest (0 to 1, relative to the favourite) in the product's categories, at any level of its path.</summary>
     public double Interest(ProductInfo? info)
     {
-        if (info is null || _interests.Count == 0)
+        if (info is null || (_byName.Count == 0 && _byPath.Count == 0))
         {
             return 0;
         }
 
-        // Every level by name ("Running") and as a path from the top ("Shoes > Running"); no key is built per product.
         var best = 0.0;
         var path = info.CategoryPath;
-        foreach (var (levels, interest) in _interests)
+        if (_byName.Count > 0)
         {
-            if (interest > best && Matches(levels, path))
+            for (var i = 0; i < path.Count; i++)
+            {
+                best = Math.Max(best, _byName.GetValueOrDefault(path[i]));
+            }
+        }
+
+        foreach (var (levels, interest) in _byPath)
+        {
+            if (interest > best && StartsWith(path, levels))
             {
                 best = interest;
             }
@@ -59,21 +79,8 @@ public sealed class ContentAffinity
         return Math.Min(ratio, 1 / ratio);
     }
 
-    private static bool Matches(string[] levels, IReadOnlyList<string> path)
+    private static bool StartsWith(IReadOnlyList<string> path, string[] levels)
     {
-        if (levels.Length == 1)
-        {
-            for (var i = 0; i < path.Count; i++)
-            {
-                if (string.Equals(path[i], levels[0], StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         if (levels.Length > path.Count)
         {
             return false;

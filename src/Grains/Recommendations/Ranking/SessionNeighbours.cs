@@ -36,16 +36,18 @@ public static class SessionNeighbours
     /// <summary>Votes for products, given the current session (oldest first) and the sessions found around it.</summary>
     public static Dictionary<string, double> Vote(IReadOnlyList<string> session, IEnumerable<NeighbourSession> candidates)
     {
-        var votes = new Dictionary<string, double>(StringComparer.Ordinal);
-        VoteInto(session, candidates as IReadOnlyList<NeighbourSession> ?? candidates.ToList(), votes);
-        return votes;
+        var votes = new DictionarySink(new Dictionary<string, double>(StringComparer.Ordinal));
+        VoteInto(session, candidates as IReadOnlyList<NeighbourSession> ?? candidates.ToList(), ref votes);
+        return votes.Votes;
     }
 
     /// <summary>
-    /// Adds the votes to <paramref name="votes"/>. Its working collections are this thread's, reused from call to call
+    /// Casts the votes into <paramref name="votes"/> (the ranking's candidate pool, which adds them up as they come,
+    /// so no dictionary of votes is built in between). Its working collections are this thread's, reused from call to call
     /// (a request's few dozen sessions would otherwise allocate more than the voting costs).
     /// </summary>
-    public static void VoteInto(IReadOnlyList<string> session, IReadOnlyList<NeighbourSession> candidates, Dictionary<string, double> votes)
+    public static void VoteInto<TSink>(IReadOnlyList<string> session, IReadOnlyList<NeighbourSession> candidates, ref TSink votes)
+        where TSink : struct, IVoteSink
     {
         if (session.Count == 0)
         {
@@ -98,8 +100,7 @@ public static class SessionNeighbours
                 var item = neighbour.Items[position];
                 if (!current.ContainsKey(item))
                 {
-                    ref var total = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(votes, item, out _);
-                    total += vote * PositionDecay(Math.Abs(position - match));
+                    votes.Vote(item, vote * PositionDecay(Math.Abs(position - match)));
                 }
             }
         }
@@ -125,6 +126,18 @@ public static class SessionNeighbours
         }
 
         return (session.Count, 0);
+    }
+
+    /// <summary>Adds votes up per product in a dictionary.</summary>
+    private readonly struct DictionarySink(Dictionary<string, double> votes) : IVoteSink
+    {
+        public Dictionary<string, double> Votes => votes;
+
+        public void Vote(string productId, double vote)
+        {
+            ref var total = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(votes, productId, out _);
+            total += vote;
+        }
     }
 
     /// <summary>One thread's working collections for <see cref="VoteInto"/>.</summary>

@@ -1,29 +1,50 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Text;
 
-namespace Orleans.Personalization.IngestBenchmark;
+namespace Orleans.Personalization.BenchKit;
 
-/// <summary>The real service, started as a child process from this build's output, on a fresh data folder.</summary>
-internal sealed class BenchServer : IAsyncDisposable
+/// <summary>
+/// The real service as a child process (this build's Api dll, copied beside the benchmark) on a fresh data folder,
+/// with benchmark keys and any extra settings ("Section:Key" or an environment variable such as DOTNET_gcServer).
+/// Disposing kills it; the data folder is deleted then unless the caller asked to keep it.
+/// </summary>
+public sealed class BenchServer : IAsyncDisposable
 {
     public const string WriteKey = "bench-write-key";
     public const string ReadKey = "bench-read-key";
 
     private readonly Process _process;
+    private readonly bool _keepData;
 
-    private BenchServer(Process process, Uri baseAddress, string dataDirectory)
+    private BenchServer(Process process, Uri baseAddress, string dataDirectory, bool keepData)
     {
         _process = process;
         BaseAddress = baseAddress;
         DataDirectory = dataDirectory;
+        _keepData = keepData;
     }
 
     public Uri BaseAddress { get; }
 
     public string DataDirectory { get; }
 
-    public static async Task<BenchServer> StartAsync(string synchronous, IEnumerable<KeyValuePair<string, string>> settings)
+    /// <summary>Peak resident memory of the server process so far.</summary>
+    public long PeakWorkingSetBytes => WorkingSet().Peak;
+
+    /// <summary>CPU time the server process has used so far (all threads).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    public static async Task<BenchServer> StartAsync(IEnumerable<KeyValuePair<string, string>> settings, bool keepData = false)
     {
         var port = FreePort();
         var data = Path.Combine(Path.GetTempPath(), $"op-bench-{Guid.NewGuid():N}");
@@ -39,7 +60,6 @@ internal sealed class BenchServer : IAsyncDisposable
         info.Environment["ApiKeys__WriteKeys__0"] = WriteKey;
         info.Environment["ApiKeys__ReadKeys__0"] = ReadKey;
         info.Environment["Storage__Sqlite__DataDirectory"] = data;
-        info.Environment["Storage__Sqlite__Synchronous"] = synchronous;
         foreach (var (key, value) in settings)
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -48,7 +68,7 @@ internal sealed class BenchServer : IAsyncDisposable
         var process = Process.Start(info)!;
         process.OutputDataReceived += static (_, _) => { };
         process.BeginOutputReadLine();
-        var server = new BenchServer(process, new Uri($"http://127.0.0.1:{port}"), data);
+        var server = new BenchServer(process, new Uri($"http://127.0.0.1:{port}"), data, keepData);
         using var probe = new HttpClient { BaseAddress = server.BaseAddress };
         for (var attempt = 0; attempt < 600; attempt++)
         {
@@ -66,17 +86,23 @@ internal sealed class BenchServer : IAsyncDisposable
             await Task.Delay(100);
         }
 
+        await server.DisposeAsync();
         throw new TimeoutException("The service did not become ready.");
     }
 
-    /// <summary>Peak resident memory of the server process so far.</summary>
-    public long PeakWorkingSetBytes
+    /// <summary>Resident memory of the server now and at its peak.</summary>
+    public (long Current, long Peak) WorkingSet()
     {
-        get
-        {
-            _process.Refresh();
-            return _process.PeakWorkingSet64;
-        }
+        _process.Refresh();
+        return (_process.WorkingSet64, _process.PeakWorkingSet64);
+    }
+
+    /// <summary>A client that sends the given key the Segment way (HTTP Basic user name) on every request.</summary>
+    public HttpClient Client(string key, int connections)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(key + ":")));
+        return client;
     }
 
     public async ValueTask DisposeAsync()
@@ -84,6 +110,11 @@ internal sealed class BenchServer : IAsyncDisposable
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
         _process.Dispose();
+        if (_keepData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
