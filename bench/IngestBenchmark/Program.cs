@@ -26,8 +26,10 @@ await using (var server = await BenchServer.StartAsync(options.ServerSettings.Pr
     var runner = new LoadRunner(client, options.Clients);
 
     var ceiling = await runner.RunAsync(_ => new HttpRequestMessage(HttpMethod.Get, "/health/live"), options.Warmup, options.Duration);
+    var ingestCpu = CpuShare.Start(server);
     var ingest = await runner.RunAsync(
         n => LoadRunner.Post("/v1/batch", Workload.Body(templates, n, runId), BenchServer.WriteKey), options.Warmup, options.Duration);
+    var ingestCores = ingestCpu.ToString();
 
     var acknowledged = ingest.SucceededRequestNumbers.Sum(n => (long)eventsPerBatch[n % templates.Count]);
     var measuredEvents = ingest.Requests * (double)eventsPerBatch.Average();
@@ -38,6 +40,7 @@ await using (var server = await BenchServer.StartAsync(options.ServerSettings.Pr
     Console.WriteLine("| --- | --- |");
     Console.WriteLine(string.Create(culture, $"| ceiling: GET /health/live | {ceiling.RequestsPerSecond:N0} requests/s, p50 {ceiling.Percentile(50):0.00} ms, p99 {ceiling.Percentile(99):0.00} ms |"));
     Console.WriteLine(string.Create(culture, $"| ingest: POST /v1/batch | {ingest.RequestsPerSecond:N0} batches/s = {measuredEvents / ingest.Elapsed.TotalSeconds:N0} events/s durable, p50 {ingest.Percentile(50):0.0} ms, p99 {ingest.Percentile(99):0.0} ms, {ingest.Failures} failures |"));
+    Console.WriteLine(string.Create(culture, $"| CPU during ingest (warm-up included) | {ingestCores} |"));
     Console.WriteLine(string.Create(culture, $"| batch requests/s as a share of the ceiling | {ingest.RequestsPerSecond / ceiling.RequestsPerSecond:P1} |"));
     Console.WriteLine(string.Create(culture, $"| acknowledged events (warm-up included) / shopper message rows in the journal | {acknowledged:N0} / {journalRows:N0} {(acknowledged == journalRows ? "(equal)" : "(DIFFERENT)")} |"));
     Console.WriteLine(string.Create(culture, $"| server peak working set | {server.PeakWorkingSetBytes / 1048576.0:N0} MiB |"));

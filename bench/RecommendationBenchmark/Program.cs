@@ -44,7 +44,9 @@ await using (var server = await BenchServer.StartAsync(options.ServerSettings))
     Console.WriteLine(string.Create(culture, $"the server went idle {settle.TotalSeconds:0.0} s later (recommendations are measured without loading's background work)"));
 
     // Full speed first: it also brings the recommendation path to fully optimised code before the fixed-rate phase.
+    var fullCpu = CpuShare.Start(server);
     var full = await runner.RunAsync(mix.Request, options.Warmup, options.Duration);
+    var fullCores = fullCpu.ToString();
     Console.WriteLine(string.Create(culture, $"recommendations at full speed: {full.RequestsPerSecond:N0} requests/s ({full.RequestsPerSecond / ceiling.RequestsPerSecond:P1} of the ceiling)"));
     var steady = await RateRunner.RunAsync(client, mix.Request, options.Rate, options.Warmup, options.Duration);
 
@@ -60,6 +62,7 @@ await using (var server = await BenchServer.StartAsync(options.ServerSettings))
     Console.WriteLine(string.Create(culture, $"| GET /health/live at a fixed {options.Rate:N0}/s (open loop, same run) | p50 {steadyCeiling.Percentile(50):0.00} ms, p99 {steadyCeiling.Percentile(99):0.00} ms, p99.9 {steadyCeiling.Percentile(99.9):0.00} ms |"));
     Console.WriteLine(string.Create(culture, $"| recommendations at a fixed {options.Rate:N0}/s (open loop) | {steady.RequestsPerSecond:N0} requests/s answered, p50 {steady.Percentile(50):0.00} ms, p99 {steady.Percentile(99):0.00} ms, p99.9 {steady.Percentile(99.9):0.00} ms, {steady.Failures} failures |"));
     Console.WriteLine(string.Create(culture, $"| recommendations at full speed, {options.Clients} clients (closed loop) | {full.RequestsPerSecond:N0} requests/s, p50 {full.Percentile(50):0.00} ms, p99 {full.Percentile(99):0.00} ms, {full.Failures} failures |"));
+    Console.WriteLine(string.Create(culture, $"| CPU during recommendations at full speed (warm-up included) | {fullCores} |"));
     Console.WriteLine(string.Create(culture, $"| recommendation requests/s ÷ ceiling requests/s | {full.RequestsPerSecond / ceiling.RequestsPerSecond:P1} |"));
     if (without is { } w)
     {

@@ -1,12 +1,12 @@
 using System.Globalization;
 using Orleans.Personalization.TraceSummary;
 
-// Summarises a trace from `dotnet-trace collect` (default profile for CPU, gc-verbose for allocations):
-// where running managed code spends its samples (exclusive and inclusive, by method) and which types and which of
-// our methods allocate; with --callers, the stacks that lead to a method. Usage: TraceSummary <trace.nettrace> [--top 40] [--ours Orleans.Personalization] [--callers Method]
+// Summarises a trace from `dotnet-trace collect` (default profile for CPU, gc-verbose for allocations), or with --perf
+// the text of `perf script`: where the samples fall (by thread; exclusive and inclusive, by method) and which types
+// and which of our methods allocate; with --callers, the stacks that lead to a method and what it was running. Usage: TraceSummary <trace.nettrace> [--perf] [--top 40] [--ours Orleans.Personalization] [--callers Method]
 if (args.Length == 0 || !File.Exists(args[0]))
 {
-    Console.Error.WriteLine("usage: TraceSummary <trace.nettrace> [--top 40] [--ours Orleans.Personalization] [--callers Method]");
+    Console.Error.WriteLine("usage: TraceSummary <trace.nettrace> [--perf] [--top 40] [--ours Orleans.Personalization] [--callers Method]");
     return 2;
 }
 
@@ -19,6 +19,8 @@ string Option(string name, string fallback)
 var top = int.Parse(Option("--top", "40"), CultureInfo.InvariantCulture);
 var ours = Option("--ours", "Orleans.Personalization");
 var callersOf = Option("--callers", string.Empty);
-var summary = TraceReader.Read(args[0], ours, callersOf.Length == 0 ? null : callersOf);
+var summary = args.Contains("--perf")
+    ? PerfScriptReader.Read(args[0], ours, callersOf.Length == 0 ? null : callersOf)
+    : TraceReader.Read(args[0], ours, callersOf.Length == 0 ? null : callersOf);
 summary.Print(Console.Out, top);
 return 0;

@@ -7,16 +7,16 @@ internal sealed class Summary(string ours, string? callersOf = null)
     private readonly Dictionary<string, long> _callees = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _exclusive = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _inclusive = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, long> _threads = [];
+    private readonly Dictionary<string, long> _threads = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _allocatedByType = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _allocatedByOurMethod = new(StringComparer.Ordinal);
     private long _samples;
     private long _allocated;
 
-    public void AddSample(int threadId, List<string> frames)
+    public void AddSample(string thread, List<string> frames)
     {
         _samples++;
-        _threads[threadId] = _threads.GetValueOrDefault(threadId) + 1;
+        _threads[thread] = _threads.GetValueOrDefault(thread) + 1;
         Add(_exclusive, frames.Count > 0 ? frames[0] : "?", 1);
         if (callersOf is not null && frames.FindIndex(f => f.Contains(callersOf, StringComparison.Ordinal)) is >= 0 and var at)
         {
@@ -41,7 +41,8 @@ internal sealed class Summary(string ours, string? callersOf = null)
 
     public void Print(TextWriter output, int top)
     {
-        output.WriteLine($"managed CPU samples: {_samples:N0} on {_threads.Count} threads");
+        output.WriteLine($"CPU samples: {_samples:N0} on {_threads.Count} threads");
+        Table(output, "by thread", _threads, _samples, top, static v => $"{v:N0}");
         Table(output, "exclusive (the method itself)", _exclusive, _samples, top, static v => $"{v:N0}");
         Table(output, "inclusive (the method and what it calls)", _inclusive, _samples, top, static v => $"{v:N0}");
         Table(output, $"stacks through {callersOf} (it and five callers)", _callers, _samples, top, static v => $"{v:N0}");
@@ -57,7 +58,7 @@ internal sealed class Summary(string ours, string? callersOf = null)
 
     private static void Table(TextWriter output, string title, Dictionary<string, long> counts, long total, int top, Func<long, string> format)
     {
-        if (total == 0)
+        if (total == 0 || counts.Count == 0)
         {
             return;
         }

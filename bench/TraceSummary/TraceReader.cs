@@ -25,7 +25,7 @@ internal static class TraceReader
             }
             else if (traceEvent.ProviderName == SampleProfiler && IsManaged(traceEvent))
             {
-                summary.AddSample(traceEvent.ThreadID, Frames(traceEvent));
+                summary.AddSample(traceEvent.ThreadID.ToString(System.Globalization.CultureInfo.InvariantCulture), Frames(traceEvent));
             }
         }
 

@@ -76,6 +76,33 @@ public sealed class GrainActivationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AGrainThatAnswersAtOnceCanStillAskToBeDeactivatedAfterTheCall()
+    {
+        // Calls to an active grain between turns run without queueing; the end of such a turn must still honour a
+        // deactivation the call asked for.
+        var grain = _cluster.GrainFactory.GetGrain<ITurnProbeGrain>(RuntimeTestCluster.NewKey());
+        var first = await grain.GetActivationIdAsync();
+
+        var leaving = await grain.LeaveAfterThisCallAsync();
+        var next = await grain.GetActivationIdAsync();
+
+        Assert.Equal(first, leaving);
+        Assert.NotEqual(first, next);
+    }
+
+    [Fact]
+    public async Task ASynchronousFailureReachesTheCallerAsItselfAndEndsTheTurn()
+    {
+        var grain = _cluster.GrainFactory.GetGrain<ITurnProbeGrain>(RuntimeTestCluster.NewKey());
+        var id = await grain.GetActivationIdAsync();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => grain.FailSynchronouslyAsync());
+
+        Assert.Equal("failed before returning a task", error.Message);
+        Assert.Equal(id, await grain.GetActivationIdAsync());
+    }
+
+    [Fact]
     public async Task IdleActivationIsCollectedAndComesBackWithIdenticalState()
     {
         var key = RuntimeTestCluster.NewKey();

@@ -56,6 +56,44 @@ public sealed class CandidatePoolTests
         Assert.Empty(pool.Blend(Weights(("co-view", 1.0))));
     }
 
+    [Fact]
+    public void ARentedPoolKeepsNothingFromItsPreviousUse()
+    {
+        var first = CandidatePool.Rent();
+        first.Add("x", RecommendationStrategy.CoView, 5, "seed-1");
+        first.Add("y", RecommendationStrategy.Trending, 3, null);
+        _ = first.Blend(Weights(("co-view", 1.0), ("trending", 1.0)));
+        first.Return();
+
+        var second = CandidatePool.Rent();
+        second.Add("y", RecommendationStrategy.CoView, 1, "seed-2");
+        var blended = second.Blend(Weights(("co-view", 1.0), ("trending", 1.0)));
+        second.Return();
+
+        // The same pool on this thread, reused: y has only its new co-view score (scaled by the new best), x is gone.
+        Assert.Same(first, second);
+        var only = Assert.Single(blended);
+        Assert.Equal(("y", 1.0, RecommendationStrategy.CoView, "seed-2"), (only.ProductId, only.Score, only.Strategy, only.Via));
+    }
+
+    [Fact]
+    public void ManyCandidatesGrowThePoolAndComeOutBestFirstWithTiesInIdOrder()
+    {
+        var pool = new CandidatePool();
+        for (var i = 0; i < 1000; i++)
+        {
+            pool.Add($"p{i:D4}", RecommendationStrategy.Popular, 1 + (i % 7), null);
+        }
+
+        var blended = pool.Blend(Weights(("popular", 1.0)));
+
+        Assert.Equal(1000, blended.Length);
+        Assert.Equal(
+            blended.OrderByDescending(b => b.Score).ThenBy(b => b.ProductId, StringComparer.Ordinal).Select(b => b.ProductId),
+            blended.Select(b => b.ProductId));
+        Assert.Equal("p0006", blended[0].ProductId);
+    }
+
     internal static PlacementOptions Weights(params (string Strategy, double Weight)[] weights) => new()
     {
         Weights = weights.ToDictionary(w => w.Strategy, w => w.Weight),

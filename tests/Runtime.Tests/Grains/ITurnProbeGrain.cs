@@ -14,6 +14,12 @@ public interface ITurnProbeGrain : IGrainWithStringKey
 
     /// <summary>An id unique to this activation.</summary>
     Task<Guid> GetActivationIdAsync();
+
+    /// <summary>Asks to be deactivated once this call ends, answering at once (without awaiting anything).</summary>
+    Task<Guid> LeaveAfterThisCallAsync();
+
+    /// <summary>Throws before returning a task (a synchronous failure, not a faulted task).</summary>
+    Task<int> FailSynchronouslyAsync();
 }
 
 public sealed record TurnStats(int Calls, int Overlaps, int Activations);

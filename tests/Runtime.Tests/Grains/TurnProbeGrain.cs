@@ -46,4 +46,12 @@ public sealed class TurnProbeGrain : Grain, ITurnProbeGrain
         Task.FromResult(new TurnStats(_calls, _overlaps, Constructions.GetValueOrDefault(GrainKey)));
 
     public Task<Guid> GetActivationIdAsync() => Task.FromResult(_activationId);
+
+    public Task<Guid> LeaveAfterThisCallAsync()
+    {
+        DeactivateOnIdle();
+        return Task.FromResult(_activationId);
+    }
+
+    public Task<int> FailSynchronouslyAsync() => throw new InvalidOperationException("failed before returning a task");
 }
