@@ -57,13 +57,18 @@ public static class SessionNeighbours
         var scratch = t_scratch ??= new Scratch();
         scratch.Clear();
 
-        // A repeated item keeps the weight of its latest position, as in SessionKnn.
-        var current = scratch.Current;
+        // Each item's latest position in the session (a repeated item keeps the weight of its latest position, as in
+        // SessionKnn), and the weight of each position.
+        var latest = scratch.Latest;
+        var weights = scratch.Weights(session.Count);
         for (var i = 0; i < session.Count; i++)
         {
-            current[session[i]] = Options.PositionWeighting.Weight(i + 1, session.Count);
+            latest[session[i]] = i;
+            weights[i] = Options.PositionWeighting.Weight(i + 1, session.Count);
         }
 
+        // One look-up per neighbour item gives all three: the similarity, the latest shared click (how many steps back,
+        // and where the neighbour has it) and which of the neighbour's items the session holds (they get no vote).
         var neighbours = scratch.Neighbours;
         for (var c = 0; c < candidates.Count; c++)
         {
@@ -74,15 +79,33 @@ public static class SessionNeighbours
             }
 
             var shared = 0.0;
+            var step = int.MaxValue;
+            var match = 0;
+            var inSession = 0UL;
             var items = candidate.Items;
-            for (var i = 0; i < items.Count; i++)
+            for (var position = 0; position < items.Count; position++)
             {
-                shared += current.GetValueOrDefault(items[i]);
+                if (!latest.TryGetValue(items[position], out var index))
+                {
+                    continue;
+                }
+
+                shared += weights[index];
+                if (session.Count - index < step)
+                {
+                    step = session.Count - index;
+                    match = position;
+                }
+
+                if (position < 64)
+                {
+                    inSession |= 1UL << position;
+                }
             }
 
             if (shared > 0)
             {
-                neighbours.Add((candidate, shared / current.Count));
+                neighbours.Add(new Neighbour(candidate, shared / latest.Count, step, match, inSession));
             }
         }
 
@@ -92,15 +115,15 @@ public static class SessionNeighbours
             : b.Session.LastAtMs.CompareTo(a.Session.LastAtMs));
         for (var n = 0; n < Math.Min(neighbours.Count, Options.Neighbours); n++)
         {
-            var (neighbour, similarity) = neighbours[n];
-            var (step, match) = LastMatch(session, neighbour.Items);
-            var vote = similarity * Options.MatchWeighting.Weight(step);
-            for (var position = 0; position < neighbour.Items.Count; position++)
+            var neighbour = neighbours[n];
+            var vote = neighbour.Similarity * Options.MatchWeighting.Weight(neighbour.Step);
+            var items = neighbour.Session.Items;
+            for (var position = 0; position < items.Count; position++)
             {
-                var item = neighbour.Items[position];
-                if (!current.ContainsKey(item))
+                var held = position < 64 ? (neighbour.InSession & (1UL << position)) != 0 : latest.ContainsKey(items[position]);
+                if (!held)
                 {
-                    votes.Vote(item, vote * PositionDecay(Math.Abs(position - match)));
+                    votes.Vote(items[position], vote * PositionDecay(Math.Abs(position - neighbour.Match)));
                 }
             }
         }
@@ -110,23 +133,6 @@ public static class SessionNeighbours
 
     private static double PositionDecay(int distance) =>
         distance < Decays.Length ? Decays[distance] : Math.Exp(-distance / Options.NeighbourPositionDecay);
-
-    /// <summary>How many clicks back the latest click the neighbour shares is, and where the neighbour has it.</summary>
-    private static (int Step, int Position) LastMatch(IReadOnlyList<string> session, IReadOnlyList<string> items)
-    {
-        for (var step = 1; step <= session.Count; step++)
-        {
-            for (var position = 0; position < items.Count; position++)
-            {
-                if (items[position] == session[^step])
-                {
-                    return (step, position);
-                }
-            }
-        }
-
-        return (session.Count, 0);
-    }
 
     /// <summary>Adds votes up per product in a dictionary.</summary>
     private readonly struct DictionarySink(Dictionary<string, double> votes) : IVoteSink
@@ -140,18 +146,28 @@ public static class SessionNeighbours
         }
     }
 
+    /// <summary>
+    /// A neighbour session: its similarity, how many clicks back the latest click it shares is and where it has that
+    /// item, and a bit per item (the first 64) the current session holds.
+    /// </summary>
+    private readonly record struct Neighbour(NeighbourSession Session, double Similarity, int Step, int Match, ulong InSession);
+
     /// <summary>One thread's working collections for <see cref="VoteInto"/>.</summary>
     private sealed class Scratch
     {
-        public Dictionary<string, double> Current { get; } = new(StringComparer.Ordinal);
+        private double[] _weights = new double[16];
 
-        public List<(NeighbourSession Session, double Similarity)> Neighbours { get; } = [];
+        public Dictionary<string, int> Latest { get; } = new(StringComparer.Ordinal);
+
+        public List<Neighbour> Neighbours { get; } = [];
 
         public HashSet<long> Seen { get; } = [];
 
+        public double[] Weights(int length) => _weights.Length >= length ? _weights : _weights = new double[length];
+
         public void Clear()
         {
-            Current.Clear();
+            Latest.Clear();
             Neighbours.Clear();
             Seen.Clear();
         }
