@@ -23,6 +23,7 @@ public static class RecommendationApi
         var group = routes.MapGroup("/v1/recommendations").WithTags("Recommendations");
         group.MapGet("/", GetAsync)
             .WithName("get-recommendations")
+            .Produces<RecommendationResponse>()
             .WithSummary("Products for a placement (home, product_page, cart, order_confirmation, search), each with a reason, under one recommendation id.");
         group.MapPost("/{recommendationId}/impressions", (string recommendationId, HttpContext http, RecommendationService service, ApiKeyAuthenticator auth, TimeProvider time) =>
                 FeedbackAsync(recommendationId, FeedbackKind.Impression, http, service, auth, time))
@@ -37,7 +38,7 @@ public static class RecommendationApi
         return routes;
     }
 
-    private static async Task<Results<Ok<RecommendationResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
+    private static async Task<Results<JsonHttpResult<RecommendationResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
         HttpContext http,
         RecommendationService service,
         ApiKeyAuthenticator auth,
@@ -63,7 +64,9 @@ public static class RecommendationApi
 
         var errors = new List<FieldError>();
         var query = RecommendationQueryParser.Parse(http.Request.Query, errors);
-        return query is null ? Problems.Invalid(errors) : TypedResults.Ok(await service.RecommendAsync(query));
+        return query is null
+            ? Problems.Invalid(errors)
+            : TypedResults.Json(await service.RecommendAsync(query), RecommendationApiJsonContext.Default.RecommendationResponse);
     }
 
     private static async Task<Results<Ok<FeedbackResponse>, ValidationProblem, ProblemHttpResult>> FeedbackAsync(
