@@ -31,7 +31,8 @@ public sealed class CpuShare
         return (server / wall, generator / wall);
     }
 
-    public override string ToString()
+    /// <summary>What <see cref="Stop"/> measures, as a table cell.</summary>
+    public string StopAndDescribe()
     {
         var (server, generator) = Stop();
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"server {server:0.00} cores, load generator {generator:0.00} cores of {Environment.ProcessorCount}");

@@ -29,7 +29,7 @@ await using (var server = await BenchServer.StartAsync(options.ServerSettings.Pr
     var ingestCpu = CpuShare.Start(server);
     var ingest = await runner.RunAsync(
         n => LoadRunner.Post("/v1/batch", Workload.Body(templates, n, runId), BenchServer.WriteKey), options.Warmup, options.Duration);
-    var ingestCores = ingestCpu.ToString();
+    var ingestCores = ingestCpu.StopAndDescribe();
 
     var acknowledged = ingest.SucceededRequestNumbers.Sum(n => (long)eventsPerBatch[n % templates.Count]);
     var measuredEvents = ingest.Requests * (double)eventsPerBatch.Average();

@@ -46,7 +46,7 @@ await using (var server = await BenchServer.StartAsync(options.ServerSettings))
     // Full speed first: it also brings the recommendation path to fully optimised code before the fixed-rate phase.
     var fullCpu = CpuShare.Start(server);
     var full = await runner.RunAsync(mix.Request, options.Warmup, options.Duration);
-    var fullCores = fullCpu.ToString();
+    var fullCores = fullCpu.StopAndDescribe();
     Console.WriteLine(string.Create(culture, $"recommendations at full speed: {full.RequestsPerSecond:N0} requests/s ({full.RequestsPerSecond / ceiling.RequestsPerSecond:P1} of the ceiling)"));
     var steady = await RateRunner.RunAsync(client, mix.Request, options.Rate, options.Warmup, options.Duration);
 

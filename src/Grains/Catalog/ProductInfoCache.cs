@@ -49,12 +49,7 @@ public sealed class ProductInfoCache(
     /// True when an entry exists. <paramref name="fresh"/> is false for the one caller that finds it past its time to
     /// live (it should fetch it again); the entry's clock restarts, so others keep using it meanwhile.
     /// </summary>
-    public bool TryGet(string productId, out ProductInfo? info, out bool fresh) => TryGet(productId, Now, out info, out fresh);
-
-    /// <summary>The cache's clock, for <see cref="TryGet(string, long, out ProductInfo?, out bool)"/> over many products at once.</summary>
-    public long Now => timeProvider.GetTimestamp();
-
-    /// <summary>As <see cref="TryGet(string, out ProductInfo?, out bool)"/>, at a time read once for many lookups.</summary>
+    /// <remarks><paramref name="now"/> is <see cref="Now"/>, read once for many look-ups.</remarks>
     public bool TryGet(string productId, long now, out ProductInfo? info, out bool fresh)
     {
         if (!_entries.TryGetValue(productId, out var entry))
@@ -70,6 +65,9 @@ public sealed class ProductInfoCache(
             || IsLocal(productId);
         return true;
     }
+
+    /// <summary>The cache's clock.</summary>
+    public long Now => timeProvider.GetTimestamp();
 
     /// <summary>Whether the product's grain lives on this silo (and so writes its changes through).</summary>
     private bool IsLocal(string productId) =>

@@ -2,8 +2,9 @@ namespace Orleans.Personalization.Grains.Triggers;
 
 /// <summary>
 /// What a shopper's activation knows of its trigger reminders: for each name read or set so far, the due time, or
-/// null for none. A shopper has at most three (cart, browse, lapsing), so they live in one exact-size array searched
-/// linearly: every active shopper has one of these, and a dictionary would cost several times the bytes.
+/// null for none. A shopper has at most three (cart, browse, lapsing), so they live in one small array searched
+/// linearly (a forgotten name frees its slot for the next): every active shopper has one of these, and a dictionary
+/// would cost several times the bytes.
 /// </summary>
 public sealed class ReminderDueTimes
 {
@@ -22,6 +23,11 @@ public sealed class ReminderDueTimes
         var index = IndexOf(name);
         if (index < 0)
         {
+            index = IndexOf(null);
+        }
+
+        if (index < 0)
+        {
             index = _entries.Length;
             Array.Resize(ref _entries, index + 1);
         }
@@ -35,11 +41,12 @@ public sealed class ReminderDueTimes
         var index = IndexOf(name);
         if (index >= 0)
         {
-            _entries = [.. _entries[..index], .. _entries[(index + 1)..]];
+            _entries[index] = default;
         }
     }
 
-    private int IndexOf(string name)
+    /// <summary>The slot holding <paramref name="name"/> (null: a free slot), or −1.</summary>
+    private int IndexOf(string? name)
     {
         for (var i = 0; i < _entries.Length; i++)
         {

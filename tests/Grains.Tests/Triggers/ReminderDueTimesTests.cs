@@ -37,4 +37,23 @@ public sealed class ReminderDueTimesTests
         reminders.Forget("unknown");
         Assert.True(reminders.TryGetValue("browse", out _));
     }
+
+    [Fact]
+    public void AForgottenSlotTakesTheNextNameWithoutDisturbingTheOthers()
+    {
+        var reminders = new ReminderDueTimes();
+        reminders.Set("cart", Noon);
+        reminders.Set("browse", Noon.AddHours(1));
+        reminders.Forget("cart");
+
+        reminders.Set("lapsing", Noon.AddDays(30));
+        reminders.Set("cart", null);
+
+        Assert.True(reminders.TryGetValue("browse", out var browse));
+        Assert.Equal(Noon.AddHours(1), browse);
+        Assert.True(reminders.TryGetValue("lapsing", out var lapsing));
+        Assert.Equal(Noon.AddDays(30), lapsing);
+        Assert.True(reminders.TryGetValue("cart", out var cart));
+        Assert.Null(cart);
+    }
 }
