@@ -41,6 +41,11 @@ public abstract class Grain
     /// <summary>Called once, inside a turn, when the activation is going away.</summary>
     public virtual Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Called by the runtime at the end of every turn, whether the call succeeded or threw.</summary>
+    internal virtual void OnTurnEnded()
+    {
+    }
+
     /// <summary>Asks the runtime to deactivate this activation once the current turn ends.</summary>
     protected void DeactivateOnIdle() => RequestDeactivation(DeactivationReason.Requested);
 

@@ -32,6 +32,23 @@ public sealed class EventSourcingTests : IAsyncLifetime
         Assert.Equal("counter-added", record.EventType);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task EventsOfACallThatFailedBeforeConfirmingAreNeverAppended(bool afterAwait)
+    {
+        var key = RuntimeTestCluster.NewKey();
+        var grain = _cluster.GrainFactory.GetGrain<ICounterGrain>(key);
+        await grain.AddAsync("views", 1);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => grain.AddThenFailAsync("views", 100, afterAwait));
+
+        // The next call's append carries only its own event, not the failed call's.
+        Assert.Equal(3, await grain.AddAsync("views", 2));
+        var records = await _cluster.Journal.ReadStreamAsync($"counter/{key}", 0);
+        Assert.Equal(2, records.Count);
+    }
+
     [Fact]
     public async Task ReplayingTheJournalFromZeroEqualsTheLiveState()
     {

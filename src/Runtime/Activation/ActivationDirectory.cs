@@ -70,6 +70,7 @@ public sealed class ActivationDirectory(
 
         if (task.IsCompleted && activation.PendingDeactivation is null)
         {
+            activation.Grain!.OnTurnEnded();
             activation.LastUsedTimestamp = timeProvider.GetTimestamp();
             activation.Turn.Release();
             result = task;
@@ -130,6 +131,7 @@ public sealed class ActivationDirectory(
     /// <summary>Ends a turn: marks the activation used, runs a deactivation the turn asked for, lets the next call in.</summary>
     private async Task EndTurnAsync(GrainActivation activation)
     {
+        activation.Grain?.OnTurnEnded();
         activation.LastUsedTimestamp = timeProvider.GetTimestamp();
         if (activation.PendingDeactivation is { } reason && activation.Status == ActivationStatus.Active)
         {

@@ -60,7 +60,21 @@ public abstract class JournaledGrain<TState, TEvent> : Grain
         }
     }
 
-    /// <summary>Queues an event; nothing changes until <see cref="ConfirmEventsAsync"/>.</summary>
+    /// <summary>
+    /// Events raised in a turn and not confirmed in it are dropped when the turn ends: a call that threw
+    /// between raising and confirming (a nested grain call or a reminder write failing) must not leave its
+    /// events to be appended by the next call, which may be the same messages delivered again.
+    /// </summary>
+    internal override void OnTurnEnded()
+    {
+        if (_pending.Count > 0)
+        {
+            _pending.Clear();
+            _pending.TrimExcess();
+        }
+    }
+
+    /// <summary>Queues an event; nothing changes until <see cref="ConfirmEventsAsync"/> in the same turn.</summary>
     protected void RaiseEvent(TEvent @event) => _pending.Add(@event);
 
     /// <summary>Queues several events, in order.</summary>

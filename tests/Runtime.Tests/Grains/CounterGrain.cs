@@ -19,6 +19,17 @@ public sealed class CounterGrain : JournaledGrain<CounterState, CounterEvent>, I
         return State.Totals[name];
     }
 
+    public async Task AddThenFailAsync(string name, long amount, bool afterAwait)
+    {
+        RaiseEvent(new CounterAdded(name, amount, TimeProvider.GetUtcNow()));
+        if (afterAwait)
+        {
+            await Task.Yield();
+        }
+
+        throw new InvalidOperationException("Failed between raising and confirming.");
+    }
+
     public async Task ResetAsync(string name)
     {
         if (State.Totals.ContainsKey(name))

@@ -6,6 +6,9 @@ public interface ICounterGrain : IGrainWithStringKey
     /// <summary>Adds to a named counter; returns its new value.</summary>
     Task<long> AddAsync(string name, long amount);
 
+    /// <summary>Raises an addition, then throws before confirming it (synchronously, or after an await).</summary>
+    Task AddThenFailAsync(string name, long amount, bool afterAwait);
+
     /// <summary>Resets a named counter.</summary>
     Task ResetAsync(string name);
 
