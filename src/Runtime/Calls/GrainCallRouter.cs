@@ -98,8 +98,10 @@ public sealed class GrainCallRouter(
                 }
             }
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        catch (Exception ex) when (ex is OperationCanceledException or PartitionUnavailableException or RemoteGrainUnavailableException
+            && timeout.IsCancellationRequested)
         {
+            // Time ran out, whether during the wait or while the last attempt found no silo.
             throw TimedOut(grainId, method);
         }
     }
