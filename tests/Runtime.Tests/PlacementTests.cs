@@ -21,6 +21,18 @@ public sealed class PlacementTests
     {
         // Pinned values: the journal is partitioned by this hash, so changing it would strand stored data.
         Assert.Equal(expected, new PartitionMap(partitionCount).PartitionOf(streamId));
+        Assert.Equal(expected, new PartitionMap(partitionCount).PartitionOf(GrainId.Parse(streamId)));
+    }
+
+    [Theory]
+    [InlineData("user", "u:zoë/ß")]
+    [InlineData("product", "a/b%2Fc")]
+    [InlineData("user", "u:日本")]
+    public void AGrainIdHashesAsItsStreamId(string type, string key)
+    {
+        var map = new PartitionMap(64);
+        var id = new GrainId(type, key);
+        Assert.Equal(map.PartitionOf(id.ToString()), map.PartitionOf(id));
     }
 
     [Fact]
