@@ -8,10 +8,15 @@ public sealed class GrainFactory(GrainTypeRegistry registry, Lazy<GrainCallRoute
     public TGrain GetGrain<TGrain>(string key) where TGrain : IGrainWithStringKey
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        var proxy = DispatchProxy.Create<TGrain, GrainProxy>();
-        var grainProxy = (GrainProxy)(object)proxy;
-        grainProxy.GrainId = new GrainId(registry.NameOf(typeof(TGrain)), key);
-        grainProxy.Router = router.Value;
-        return proxy;
+        return (TGrain)(object)Prototype<TGrain>.Proxy.CloneFor(new GrainId(registry.NameOf(typeof(TGrain)), key), router.Value);
+    }
+
+    /// <summary>
+    /// One proxy per grain interface made by DispatchProxy (which finds its generated type and constructs it by
+    /// reflection, the costly part), copied for each reference: a grain reference is asked for on every call.
+    /// </summary>
+    private static class Prototype<TGrain>
+    {
+        public static readonly GrainProxy Proxy = (GrainProxy)(object)DispatchProxy.Create<TGrain, GrainProxy>()!;
     }
 }

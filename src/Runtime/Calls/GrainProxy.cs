@@ -12,6 +12,15 @@ public class GrainProxy : DispatchProxy
 
     internal GrainCallRouter? Router { get; set; }
 
+    /// <summary>A copy of this proxy (of the same generated type) addressing <paramref name="grainId"/>.</summary>
+    internal GrainProxy CloneFor(GrainId grainId, GrainCallRouter router)
+    {
+        var copy = (GrainProxy)MemberwiseClone();
+        copy.GrainId = grainId;
+        copy.Router = router;
+        return copy;
+    }
+
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
