@@ -30,23 +30,72 @@ public sealed partial class UserGrain
     }
 
     /// <summary>What a recommendation needs from the live profile (the shopper is known and not merged away).</summary>
+    /// <remarks>Built with plain loops: it runs on every recommendation request.</remarks>
     private ShopperContext RecommendationContext()
     {
         var now = TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
         var sessionStart = State.Sessions.StartedAt;
+
+        // Recently viewed is latest first: the session's views are given oldest first, earlier ones latest first.
         var viewed = State.RecentlyViewed.Items;
+        var sessionViews = new List<string>(viewed.Count);
+        var earlierViews = new List<string>();
+        for (var i = viewed.Count - 1; i >= 0; i--)
+        {
+            if (viewed[i].At >= sessionStart)
+            {
+                sessionViews.Add(viewed[i].ProductId);
+            }
+        }
+
+        for (var i = 0; i < viewed.Count; i++)
+        {
+            if (viewed[i].At < sessionStart)
+            {
+                earlierViews.Add(viewed[i].ProductId);
+            }
+        }
+
+        // Most recently changed first; a stable insertion sort keeps equal times in cart order (carts are small).
+        var lines = State.Cart.Lines;
+        var cart = new CartLine[lines.Count];
+        for (var i = 0; i < cart.Length; i++)
+        {
+            var line = lines[i];
+            var at = i;
+            while (at > 0 && cart[at - 1].UpdatedAt < line.UpdatedAt)
+            {
+                cart[at] = cart[at - 1];
+                at--;
+            }
+
+            cart[at] = line;
+        }
+
+        var boughtIds = State.Bought?.ProductIds;
+        var bought = new string[boughtIds?.Count ?? 0];
+        for (var i = 0; i < bought.Length; i++)
+        {
+            bought[i] = boughtIds![bought.Length - 1 - i];
+        }
+
+        var entries = State.Categories.Entries;
+        var categories = new CategoryPreference[entries.Count];
+        for (var i = 0; i < categories.Length; i++)
+        {
+            var c = entries[i];
+            categories[i] = new CategoryPreference(c.Category, CategoryAffinity.Decay(c.Weight, c.AsOf, now), DateTimeOffset.FromUnixTimeMilliseconds(c.AsOf));
+        }
+
+        Array.Sort(categories, static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : string.CompareOrdinal(a.Category, b.Category));
         return new ShopperContext
         {
             Known = true,
-            SessionViews = viewed.Where(v => v.At >= sessionStart).Select(static v => v.ProductId).Reverse().ToArray(),
-            EarlierViews = viewed.Where(v => v.At < sessionStart).Select(static v => v.ProductId).ToArray(),
-            Cart = State.Cart.Lines.OrderByDescending(static l => l.UpdatedAt).Select(static l => l.ProductId).ToArray(),
-            Bought = State.Bought is { } bought ? Enumerable.Reverse(bought.ProductIds).ToArray() : [],
-            Categories = State.Categories.Entries
-                .Select(c => new CategoryPreference(c.Category, CategoryAffinity.Decay(c.Weight, c.AsOf, now), DateTimeOffset.FromUnixTimeMilliseconds(c.AsOf)))
-                .OrderByDescending(static c => c.Weight)
-                .ThenBy(static c => c.Category, StringComparer.Ordinal)
-                .ToArray(),
+            SessionViews = sessionViews,
+            EarlierViews = earlierViews,
+            Cart = Array.ConvertAll(cart, static l => l.ProductId),
+            Bought = bought,
+            Categories = categories,
             TypicalPrice = State.Prices.Bought?.Median() ?? State.Prices.Viewed?.Median(),
         };
     }

@@ -24,6 +24,7 @@ public sealed class RecommendationService(
     IPlacementOverrides? placementOverrides = null)
 {
     private const int MaxRedirects = 3;
+    private readonly Func<string, ProductInfo?> _info = productId => infoCache.TryPeek(productId, out var info) ? info : null;
 
     public async Task<RecommendationResponse> RecommendAsync(RecommendationQuery query)
     {
@@ -56,10 +57,9 @@ public sealed class RecommendationService(
         var neighbours = await NeighboursAsync(plan.Fetch);
         var popular = await rankings;
         var pool = CandidateScorer.Score(query, plan, neighbours, popular, context);
-        var blended = pool.Blend(placement);
-        pool.Return();
         var rules = new RankingRules(query, placement, plan.Excluded, new ContentAffinity(context));
-        var chosen = await SelectAsync(rules, blended, placement, query.Count);
+        var chosen = await SelectAsync(rules, pool, placement, query.Count);
+        pool.Return();
 
         var origins = new Dictionary<string, SeedOrigin>(StringComparer.Ordinal);
         foreach (var seed in plan.Seeds)
@@ -67,18 +67,24 @@ public sealed class RecommendationService(
             origins.TryAdd(seed.ProductId, seed.Origin);
         }
 
-        string NameOf(string productId) =>
-            (neighbours.TryGetValue(productId, out var n) ? n.Info?.Title : null) ?? Info(productId)?.Title ?? productId;
+        Func<string, string> nameOf = productId =>
+            (neighbours.TryGetValue(productId, out var n) ? n.Info?.Title : null) ?? _info(productId)?.Title ?? productId;
+        var items = new RecommendedItem[chosen.Count];
+        for (var i = 0; i < items.Length; i++)
+        {
+            var item = chosen[i];
+            items[i] = new RecommendedItem(
+                item.ProductId,
+                Math.Round(item.Score, 4),
+                item.Strategy.Name(),
+                ReasonWriter.Write(item, origins, nameOf),
+                item.Info?.Title,
+                item.Info?.Category,
+                item.Info?.Price,
+                item.Info?.Currency);
+        }
 
-        return chosen.Select(item => new RecommendedItem(
-            item.ProductId,
-            Math.Round(item.Score, 4),
-            item.Strategy.Name(),
-            ReasonWriter.Write(item, origins, NameOf),
-            item.Info?.Title,
-            item.Info?.Category,
-            item.Info?.Price,
-            item.Info?.Currency)).ToArray();
+        return items;
     }
 
     /// <summary>Records impressions or a click with the shopper (following a merge into a user).</summary>
@@ -128,38 +134,64 @@ public sealed class RecommendationService(
     /// Applies the rules to a growing prefix of the blended candidates, fetching product info for it, until the
     /// answer is full or no candidate is left.
     /// </summary>
-    private async Task<List<RankedItem>> SelectAsync(RankingRules rules, BlendedCandidate[] blended, PlacementOptions placement, int count)
+    private async Task<List<RankedItem>> SelectAsync(RankingRules rules, CandidatePool pool, PlacementOptions placement, int count)
     {
-        var take = Math.Min(blended.Length, (count * 3) + 20);
+        var ranked = pool.Rank(placement);
+        var take = Math.Min(ranked, (count * 3) + 20);
+        var blended = new BlendedCandidate[take];
+        var infos = new ProductInfo?[take];
+        pool.CopyRanked(0, blended);
         var checkedInfo = 0;
+        if (placement.Pins.Count > 0)
+        {
+            await EnsureInfoAsync(placement.Pins.Select(static p => p.ProductId).ToArray(), new ProductInfo?[placement.Pins.Count], 0, placement.Pins.Count);
+        }
+
         while (true)
         {
-            var prefix = new ArraySegment<BlendedCandidate>(blended, 0, take);
-            await EnsureInfoAsync(prefix[checkedInfo..].Select(static c => c.ProductId).Concat(placement.Pins.Select(static p => p.ProductId)));
+            await EnsureInfoAsync(blended, infos, checkedInfo, take);
             checkedInfo = take;
-            var chosen = rules.Select(prefix, Info, count);
-            if (chosen.Count >= count || take == blended.Length)
+            var chosen = rules.Select(blended, infos, _info, count);
+            if (chosen.Count >= count || take == ranked)
             {
                 return chosen;
             }
 
-            take = Math.Min(blended.Length, take * 2);
+            take = Math.Min(ranked, take * 2);
+            Array.Resize(ref blended, take);
+            Array.Resize(ref infos, take);
+            pool.CopyRanked(checkedInfo, blended.AsSpan(checkedInfo));
         }
     }
 
-    private ProductInfo? Info(string productId) => infoCache.TryPeek(productId, out var info) ? info : null;
-
-    /// <summary>Fetches info this silo lacks (waiting for it) and refreshes info it has held too long (in the background).</summary>
-    private async Task EnsureInfoAsync(IEnumerable<string> productIds)
+    /// <summary>
+    /// Fills <paramref name="infos"/>[from..to] with the info of the products at the same places, fetching what this
+    /// silo lacks (waiting for it) and refreshing what it has held too long (in the background).
+    /// </summary>
+    private Task EnsureInfoAsync(BlendedCandidate[] candidates, ProductInfo?[] infos, int from, int to)
     {
-        List<string>? missing = null;
+        var ids = new string[to - from];
+        for (var i = from; i < to; i++)
+        {
+            ids[i - from] = candidates[i].ProductId;
+        }
+
+        return EnsureInfoAsync(ids, infos, from, to);
+    }
+
+    /// <inheritdoc cref="EnsureInfoAsync(BlendedCandidate[], ProductInfo?[], int, int)"/>
+    /// <remarks><paramref name="productIds"/> holds the products of places <paramref name="from"/> to <paramref name="to"/>.</remarks>
+    private async Task EnsureInfoAsync(string[] productIds, ProductInfo?[] infos, int from, int to)
+    {
+        List<int>? missing = null;
         List<string>? stale = null;
         var now = infoCache.Now;
-        foreach (var productId in productIds)
+        for (var i = from; i < to; i++)
         {
-            if (!infoCache.TryGet(productId, now, out _, out var fresh))
+            var productId = productIds[i - from];
+            if (!infoCache.TryGet(productId, now, out infos[i], out var fresh))
             {
-                (missing ??= []).Add(productId);
+                (missing ??= []).Add(i);
             }
             else if (!fresh)
             {
@@ -174,16 +206,22 @@ public sealed class RecommendationService(
 
         if (missing is not null)
         {
-            await FetchInfoAsync(missing);
+            var fetched = await FetchInfoAsync(missing.ConvertAll(i => productIds[i - from]));
+            for (var m = 0; m < missing.Count; m++)
+            {
+                infos[missing[m]] = fetched[m];
+            }
         }
     }
 
-    private async Task FetchInfoAsync(List<string> productIds)
+    private async Task<ProductInfo?[]> FetchInfoAsync(List<string> productIds)
     {
         var infos = await Task.WhenAll(productIds.Select(id => grains.GetGrain<IProductGrain>(id).GetInfoAsync()));
         for (var i = 0; i < productIds.Count; i++)
         {
             infoCache.Set(productIds[i], infos[i]);
         }
+
+        return infos;
     }
 }

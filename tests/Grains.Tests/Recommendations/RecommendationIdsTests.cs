@@ -17,6 +17,20 @@ public sealed class RecommendationIdsTests
         Assert.StartsWith($"rec_{placement.Name()}_", id, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void IdsCarryDistinctVersion7UuidsInTimeOrder()
+    {
+        var earlier = RecommendationIds.NewUuid(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000));
+        var later = RecommendationIds.NewUuid(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_001));
+
+        Assert.Equal(7, earlier.Version);
+        Assert.Equal(0b10, earlier.Variant >> 2);
+        Assert.StartsWith("018bcfe56800", earlier.ToString("N"), StringComparison.Ordinal);
+        Assert.True(string.CompareOrdinal(earlier.ToString("N"), later.ToString("N")) < 0);
+        var ids = Enumerable.Range(0, 10_000).Select(static _ => RecommendationIds.New(Placement.Home)).ToHashSet();
+        Assert.Equal(10_000, ids.Count);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("rec_home_123")]

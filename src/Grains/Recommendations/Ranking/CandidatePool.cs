@@ -23,6 +23,7 @@ public sealed class CandidatePool
     private int[] _filled = new int[256];
     private double[] _sortKeys = new double[256];
     private int[] _sortOrder = new int[256];
+    private int _ranked;
 
     public int Count => _ids.Count;
 
@@ -48,6 +49,7 @@ public sealed class CandidatePool
         }
 
         Array.Clear(_best);
+        _ranked = 0;
         _ids.Clear();
         _slots.Clear();
         t_spare = this;
@@ -82,6 +84,17 @@ public sealed class CandidatePool
 
     /// <summary>Blended candidates, best first; equal scores in product id order.</summary>
     public BlendedCandidate[] Blend(PlacementOptions options)
+    {
+        var blended = new BlendedCandidate[Rank(options)];
+        CopyRanked(0, blended);
+        return blended;
+    }
+
+    /// <summary>
+    /// Blends every candidate and orders them, best first (equal scores in product id order), without materialising
+    /// them: a request reads only the first few dozen (<see cref="CopyRanked"/>). Returns how many there are.
+    /// </summary>
+    public int Rank(PlacementOptions options)
     {
         Span<double> weights = stackalloc double[Strategies];
         for (var s = 0; s < Strategies; s++)
@@ -122,13 +135,6 @@ public sealed class CandidatePool
         }
 
         keys.AsSpan(0, n).Sort(order.AsSpan(0, n));
-        var blended = new BlendedCandidate[n];
-        for (var i = 0; i < n; i++)
-        {
-            var cell = order[i];
-            blended[i] = new BlendedCandidate(_ids[cell / Strategies], -keys[i], (RecommendationStrategy)(cell % Strategies), _cells[cell].Via);
-        }
-
         for (var start = 0; start < n;)
         {
             var end = start + 1;
@@ -139,13 +145,25 @@ public sealed class CandidatePool
 
             if (end - start > 1)
             {
-                blended.AsSpan(start, end - start).Sort(static (a, b) => string.CompareOrdinal(a.ProductId, b.ProductId));
+                order.AsSpan(start, end - start).Sort(new ByProductId(_ids));
             }
 
             start = end;
         }
 
-        return blended;
+        _ranked = n;
+        return n;
+    }
+
+    /// <summary>Copies the ranked candidates from place <paramref name="from"/> on (after <see cref="Rank"/>) into <paramref name="target"/>.</summary>
+    public void CopyRanked(int from, Span<BlendedCandidate> target)
+    {
+        var count = Math.Min(target.Length, _ranked - from);
+        for (var i = 0; i < count; i++)
+        {
+            var cell = _sortOrder[from + i];
+            target[i] = new BlendedCandidate(_ids[cell / Strategies], -_sortKeys[from + i], (RecommendationStrategy)(cell % Strategies), _cells[cell].Via);
+        }
     }
 
     private void EnsureSortSpace()
@@ -174,5 +192,11 @@ public sealed class CandidatePool
         public double Score;
         public double ViaScore;
         public string? Via;
+    }
+
+    /// <summary>Orders cell numbers by their candidates' product ids (a struct: no delegate per tie).</summary>
+    private readonly struct ByProductId(List<string> ids) : IComparer<int>
+    {
+        public int Compare(int x, int y) => string.CompareOrdinal(ids[x / Strategies], ids[y / Strategies]);
     }
 }

@@ -29,11 +29,45 @@ public sealed class QueryWords
             return 0;
         }
 
-        var text = string.Join(' ', new[] { info.Title ?? "" }
-            .Concat(info.CategoryPath)
-            .Concat(info.Attributes.Values.Select(static v => v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString() ?? "" : v.GetRawText())));
-        var found = _words.Count(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
+        // Each part is searched on its own (a word holds no space, so it could not span two parts of a joined text).
+        var found = 0;
+        foreach (var word in _words)
+        {
+            if (Contains(info.Title, word) || AnyContains(info.CategoryPath, word) || AttributeContains(info, word))
+            {
+                found++;
+            }
+        }
+
         return (double)found / _words.Length;
+    }
+
+    private static bool Contains(string? text, string word) => text is not null && text.Contains(word, StringComparison.OrdinalIgnoreCase);
+
+    private static bool AnyContains(IReadOnlyList<string> texts, string word)
+    {
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (Contains(texts[i], word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AttributeContains(ProductInfo info, string word)
+    {
+        foreach (var value in info.Attributes.Values)
+        {
+            if (Contains(value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : value.GetRawText(), word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a category name contains one of the words.</summary>

@@ -46,20 +46,34 @@ public sealed class RankingRules(RecommendationQuery query, PlacementOptions opt
     /// </summary>
     public List<RankedItem> Select(IEnumerable<BlendedCandidate> candidates, Func<string, ProductInfo?> info, int count)
     {
-        var adjusted = new List<RankedItem>();
-        foreach (var candidate in candidates)
+        var list = candidates.ToArray();
+        return Select(list, Array.ConvertAll(list, c => info(c.ProductId)), info, count);
+    }
+
+    /// <summary>
+    /// As <see cref="Select(IEnumerable{BlendedCandidate}, Func{string, ProductInfo?}, int)"/>, with each candidate's info
+    /// given beside it (<paramref name="infos"/>[i] for <paramref name="candidates"/>[i]); <paramref name="info"/> answers for pins.
+    /// </summary>
+    public List<RankedItem> Select(IReadOnlyList<BlendedCandidate> candidates, IReadOnlyList<ProductInfo?> infos, Func<string, ProductInfo?> info, int count)
+    {
+        // Adjusted scores are plain values in a rented array; only the chosen few become RankedItems.
+        var adjusted = System.Buffers.ArrayPool<Adjusted>.Shared.Rent(candidates.Count);
+        var n = 0;
+        for (var i = 0; i < candidates.Count; i++)
         {
-            var product = info(candidate.ProductId);
+            var candidate = candidates[i];
+            var product = infos[i];
             if (Allows(candidate.ProductId, product))
             {
-                adjusted.Add(Adjust(candidate, product));
+                adjusted[n++] = Adjust(candidate, product);
             }
         }
 
-        adjusted.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.ProductId, b.ProductId));
+        var best = adjusted.AsSpan(0, n);
+        best.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.ProductId, b.ProductId));
         var chosen = new List<RankedItem>(count);
-        var perCategory = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var item in adjusted)
+        Dictionary<string, int>? perCategory = null;
+        foreach (var item in best)
         {
             if (chosen.Count == count)
             {
@@ -68,6 +82,7 @@ public sealed class RankingRules(RecommendationQuery query, PlacementOptions opt
 
             if (options.MaxPerCategory > 0 && item.Info?.Category is { } leaf)
             {
+                perCategory ??= new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
                 var used = perCategory.GetValueOrDefault(leaf);
                 if (used >= options.MaxPerCategory)
                 {
@@ -77,14 +92,15 @@ public sealed class RankingRules(RecommendationQuery query, PlacementOptions opt
                 perCategory[leaf] = used + 1;
             }
 
-            chosen.Add(item);
+            chosen.Add(new RankedItem(item.ProductId, item.Score, item.Strategy, item.Via, item.Info));
         }
 
+        System.Buffers.ArrayPool<Adjusted>.Shared.Return(adjusted, clearArray: true);
         Pin(chosen, info, count);
         return chosen;
     }
 
-    private RankedItem Adjust(BlendedCandidate candidate, ProductInfo? info)
+    private Adjusted Adjust(BlendedCandidate candidate, ProductInfo? info)
     {
         var score = candidate.Score
             * (1 + (options.CategoryAffinityBoost * affinity.Interest(info)))
@@ -106,7 +122,7 @@ public sealed class RankingRules(RecommendationQuery query, PlacementOptions opt
             }
         }
 
-        return new RankedItem(candidate.ProductId, score, strategy, via, info);
+        return new Adjusted(candidate.ProductId, score, strategy, via, info);
     }
 
     private void Pin(List<RankedItem> chosen, Func<string, ProductInfo?> info, int count)
@@ -139,4 +155,7 @@ public sealed class RankingRules(RecommendationQuery query, PlacementOptions opt
     public static bool InCategory(ProductInfo info, string category) =>
         info.CategoryPath.Contains(category, StringComparer.OrdinalIgnoreCase)
         || CategoryKeys.Of(info.CategoryPath).Contains(category, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A candidate that passed the rules, with its adjusted score.</summary>
+    private readonly record struct Adjusted(string ProductId, double Score, RecommendationStrategy Strategy, string? Via, ProductInfo? Info);
 }

@@ -17,9 +17,18 @@ public static class SeedPlanner
 
     public static SeedPlan Plan(RecommendationQuery query, ShopperContext context, PlacementOptions options)
     {
+        // Plain loops, not LINQ: this runs on every request, over lists of a few items.
         var seeds = new List<Seed>();
-        var session = context.SessionViews.TakeLast(MaxSessionItems).ToList();
-        var cart = query.Cart.Concat(context.Cart).Distinct(StringComparer.Ordinal).ToArray();
+        var views = context.SessionViews;
+        var session = new List<string>(MaxSessionItems + 1);
+        for (var i = Math.Max(0, views.Count - MaxSessionItems); i < views.Count; i++)
+        {
+            session.Add(views[i]);
+        }
+
+        var cart = new List<string>(query.Cart.Count + context.Cart.Count);
+        AddDistinct(cart, query.Cart, int.MaxValue);
+        AddDistinct(cart, context.Cart, int.MaxValue);
         switch (query.Placement)
         {
             case Placement.ProductPage when query.ProductId is { } onScreen:
@@ -58,7 +67,28 @@ public static class SeedPlanner
             excluded.Add(product);
         }
 
-        var fetch = seeds.Select(static s => s.ProductId).Concat(session).Distinct(StringComparer.Ordinal).Take(MaxFetch).ToArray();
-        return new SeedPlan(seeds, session, fetch, excluded);
+        var fetch = new List<string>(MaxFetch);
+        foreach (var seed in seeds)
+        {
+            if (fetch.Count < MaxFetch && !fetch.Contains(seed.ProductId))
+            {
+                fetch.Add(seed.ProductId);
+            }
+        }
+
+        AddDistinct(fetch, session, MaxFetch);
+        return new SeedPlan(seeds, session, fetch.ToArray(), excluded);
+    }
+
+    /// <summary>Appends the ids <paramref name="list"/> lacks, in order, while it holds fewer than <paramref name="max"/>.</summary>
+    private static void AddDistinct(List<string> list, IReadOnlyList<string> ids, int max)
+    {
+        for (var i = 0; i < ids.Count && list.Count < max; i++)
+        {
+            if (!list.Contains(ids[i]))
+            {
+                list.Add(ids[i]);
+            }
+        }
     }
 }
