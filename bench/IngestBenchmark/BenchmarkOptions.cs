@@ -19,11 +19,13 @@ internal sealed record BenchmarkOptions(
 {
     public static BenchmarkOptions Parse(string[] args)
     {
-        string Value(string name, string fallback)
+        string? Given(string name)
         {
             var index = Array.IndexOf(args, name);
-            return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
         }
+
+        string Value(string name, string fallback) => Given(name) ?? fallback;
 
         int Number(string name, int fallback) => int.Parse(Value(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 
@@ -34,7 +36,7 @@ internal sealed record BenchmarkOptions(
             Number("--batch", 100),
             Number("--memory-shoppers", 20_000),
             Value("--synchronous", "Full"),
-            Value("--data", DataFiles.Default()),
+            Given("--data") ?? DataFiles.Default(),
             args.Select((arg, i) => (arg, i))
                 .Where(a => a.arg == "--set" && a.i + 1 < args.Length)
                 .Select(a => args[a.i + 1].Split('=', 2))

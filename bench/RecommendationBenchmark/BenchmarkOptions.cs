@@ -20,11 +20,13 @@ internal sealed record BenchmarkOptions(
 {
     public static BenchmarkOptions Parse(string[] args)
     {
-        string Value(string name, string fallback)
+        string? Given(string name)
         {
             var index = Array.IndexOf(args, name);
-            return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
         }
+
+        string Value(string name, string fallback) => Given(name) ?? fallback;
 
         int Number(string name, int fallback) => int.Parse(Value(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 
@@ -35,7 +37,7 @@ internal sealed record BenchmarkOptions(
             TimeSpan.FromSeconds(Number("--warmup", 5)),
             Number("--clients", 32),
             Number("--rate", 2000),
-            Value("--data", DataFiles.Default()),
+            Given("--data") ?? DataFiles.Default(),
             args.Contains("--skip-baseline"),
             args.Select((arg, i) => (arg, i))
                 .Where(a => a.arg == "--set" && a.i + 1 < args.Length)
