@@ -22,6 +22,10 @@ public sealed class SqliteStorageOptions
     [Range(1, 100_000)]
     public int MaxWritesPerCommit { get; set; } = 2000;
 
+    /// <summary>Page cache of the writer's connection, in MiB (SQLite's default is 2).</summary>
+    [Range(2, 65_536)]
+    public int WriterCacheMebibytes { get; set; } = 64;
+
     /// <summary>
     /// Newest journal records kept in memory per partition for the readers that follow the journal (projections,
     /// the analytics read model); a reader further behind reads from the database.
