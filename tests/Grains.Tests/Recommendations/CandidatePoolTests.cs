@@ -94,6 +94,31 @@ public sealed class CandidatePoolTests
         Assert.Equal("p0006", blended[0].ProductId);
     }
 
+    [Fact]
+    public void ALaterStretchOfTheRankingIsCopiedAsTheWholeBlendHasIt()
+    {
+        var pool = new CandidatePool();
+        for (var i = 0; i < 40; i++)
+        {
+            pool.Add($"p{i:D2}", RecommendationStrategy.CoView, 1 + (i % 9), $"seed{i % 3}");
+            pool.Add($"p{i:D2}", RecommendationStrategy.Trending, i % 4, null);
+        }
+
+        var options = Weights(("co-view", 1.0), ("trending", 0.5));
+        var whole = pool.Blend(options);
+
+        Assert.Equal(whole.Length, pool.Rank(options));
+        var stretch = new BlendedCandidate[15];
+        pool.CopyRanked(10, stretch);
+        Assert.Equal(whole[10..25], stretch);
+
+        // Past the end, only what exists is copied.
+        var tail = new BlendedCandidate[10];
+        pool.CopyRanked(35, tail);
+        Assert.Equal(whole[35..], tail[..5]);
+        Assert.All(tail[5..], static c => Assert.Equal(default, c));
+    }
+
     internal static PlacementOptions Weights(params (string Strategy, double Weight)[] weights) => new()
     {
         Weights = weights.ToDictionary(w => w.Strategy, w => w.Weight),
