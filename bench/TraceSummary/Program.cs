@@ -2,11 +2,11 @@ using System.Globalization;
 using Orleans.Personalization.TraceSummary;
 
 // Summarises a trace from `dotnet-trace collect` (default profile for CPU, gc-verbose for allocations), or with --perf
-// the text of `perf script`: where the samples fall (by thread; exclusive and inclusive, by method) and which types
-// and which of our methods allocate; with --callers, the stacks that lead to a method and what it was running. Usage: TraceSummary <trace.nettrace> [--perf] [--top 40] [--ours Orleans.Personalization] [--callers Method]
+// the text of `perf script`, or with --gc the collector's pauses in a trace of the runtime's GC events: where the samples fall (by thread; exclusive and inclusive, by method) and which types
+// and which of our methods allocate; with --callers, the stacks that lead to a method and what it was running. Usage: TraceSummary <trace.nettrace> [--perf | --gc [--list]] [--top 40] [--ours Orleans.Personalization] [--callers Method]
 if (args.Length == 0 || !File.Exists(args[0]))
 {
-    Console.Error.WriteLine("usage: TraceSummary <trace.nettrace> [--perf] [--top 40] [--ours Orleans.Personalization] [--callers Method]");
+    Console.Error.WriteLine("usage: TraceSummary <trace.nettrace> [--perf | --gc [--list]] [--top 40] [--ours Orleans.Personalization] [--callers Method]");
     return 2;
 }
 
@@ -14,6 +14,12 @@ string Option(string name, string fallback)
 {
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+}
+
+if (args.Contains("--gc"))
+{
+    GcPauseReader.Print(args[0], Console.Out, args.Contains("--list"));
+    return 0;
 }
 
 var top = int.Parse(Option("--top", "40"), CultureInfo.InvariantCulture);

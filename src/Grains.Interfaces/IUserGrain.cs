@@ -29,9 +29,6 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>What recommendations need from the live profile: session, cart, purchases, interests.</summary>
     Task<Recommendations.ShopperContext> GetRecommendationContextAsync();
 
-    /// <summary>Keeps a served recommendation in memory, so impressions and clicks reported with its id find their strategies.</summary>
-    Task RememberRecommendationAsync(Recommendations.ServedRecommendation served);
-
     /// <summary>Journals impressions of, or a click on, a served recommendation (once per messageId).</summary>
     Task<TrackResult> RecordRecommendationFeedbackAsync(Recommendations.RecommendationFeedback feedback);
 

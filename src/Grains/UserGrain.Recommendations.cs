@@ -3,22 +3,18 @@ using Orleans.Personalization.Grains.Interfaces;
 using Orleans.Personalization.Grains.Interfaces.Messages;
 using Orleans.Personalization.Grains.Interfaces.Profiles;
 using Orleans.Personalization.Grains.Interfaces.Recommendations;
+using Orleans.Personalization.Grains.Recommendations.Ranking;
 using Orleans.Personalization.Grains.State;
 
 namespace Orleans.Personalization.Grains;
 
 /// <summary>
-/// The shopper's side of recommendations: the live context a recommendation starts from, the recommendations
-/// served lately (in memory only: enough to attribute the impressions and clicks that follow), and those
-/// impressions and clicks as journal events, for CTR per placement and strategy.
+/// The shopper's side of recommendations: the live context a recommendation starts from, and the impressions and
+/// clicks reported on the answers as journal events, for CTR per placement and strategy. Which strategy served a
+/// product is read from the recommendation id (<see cref="RecommendationIds"/>): nothing is kept per answer.
 /// </summary>
 public sealed partial class UserGrain
 {
-    /// <summary>Served recommendations remembered per activation.</summary>
-    public const int RememberedRecommendations = 32;
-
-    private readonly List<ServedRecommendation> _served = [];
-
     public Task<ShopperContext> GetRecommendationContextAsync()
     {
         if (State.MergedInto is { } mergedInto)
@@ -100,17 +96,6 @@ public sealed partial class UserGrain
         };
     }
 
-    public Task RememberRecommendationAsync(ServedRecommendation served)
-    {
-        _served.Add(served);
-        if (_served.Count > RememberedRecommendations)
-        {
-            _served.RemoveAt(0);
-        }
-
-        return Task.CompletedTask;
-    }
-
     public async Task<TrackResult> RecordRecommendationFeedbackAsync(RecommendationFeedback feedback)
     {
         if (State.MergedInto is { } mergedInto)
@@ -123,8 +108,7 @@ public sealed partial class UserGrain
             return new TrackResult(0, 1);
         }
 
-        var served = _served.FindLast(s => s.RecommendationId == feedback.RecommendationId);
-        var products = feedback.ProductIds.Select(id => Attribute(served, id, feedback.Position)).ToArray();
+        var products = feedback.ProductIds.Select(id => Attribute(feedback.RecommendationId, id, feedback.Position)).ToArray();
         RaiseEvent(feedback.Kind == FeedbackKind.Impression
             ? new RecommendationImpressed
             {
@@ -152,17 +136,9 @@ public sealed partial class UserGrain
         return new TrackResult(1, 0);
     }
 
-    /// <summary>The product's strategy and position as served, when this activation served it; else what the store said.</summary>
-    private static RecommendedProduct Attribute(ServedRecommendation? served, string productId, int? reportedPosition)
-    {
-        var index = -1;
-        for (var i = 0; served is not null && i < served.Items.Count && index < 0; i++)
-        {
-            index = served.Items[i].ProductId == productId ? i : -1;
-        }
-
-        return index < 0
-            ? new RecommendedProduct(productId, null, reportedPosition)
-            : new RecommendedProduct(productId, served!.Items[index].Strategy, index + 1);
-    }
+    /// <summary>The product's strategy and position as served, when the answer had it; else the position the store reported.</summary>
+    private static RecommendedProduct Attribute(string recommendationId, string productId, int? reportedPosition) =>
+        RecommendationIds.TryFindServed(recommendationId, productId, reportedPosition, out var strategy, out var position)
+            ? new RecommendedProduct(productId, strategy.Name(), position)
+            : new RecommendedProduct(productId, null, reportedPosition);
 }

@@ -22,7 +22,7 @@ internal static class FeedbackParser
     {
         if (!RecommendationIds.TryParse(recommendationId, out var placement))
         {
-            errors.Add(new FieldError("recommendationId", "is not a recommendation id (rec_{placement}_{32 hex digits}, as answered by GET /v1/recommendations)"));
+            errors.Add(new FieldError("recommendationId", "is not a recommendation id (as answered by GET /v1/recommendations: rec_{placement}_{32 hex digits}_{five characters per product served})"));
         }
 
         if (body.ValueKind != JsonValueKind.Object)

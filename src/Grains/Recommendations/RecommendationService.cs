@@ -36,10 +36,7 @@ public sealed class RecommendationService(
         }
 
         var items = await RankAsync(query, context, placement);
-        var id = RecommendationIds.New(query.Placement);
-        await shopper.RememberRecommendationAsync(new ServedRecommendation(
-            id, query.Placement.Name(), items.Select(static i => new ServedItem(i.ProductId, i.Strategy)).ToArray(), timeProvider.GetUtcNow()));
-        return new RecommendationResponse(id, query.Placement.Name(), items);
+        return new RecommendationResponse(RecommendationIds.New(query.Placement, items, timeProvider.GetUtcNow()), query.Placement.Name(), items);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Personalization.Runtime.Storage;
 
@@ -210,6 +211,28 @@ public sealed class RecommendationApiTests(PersonalizationApp app) : IClassFixtu
         Assert.Equal(["recommendation-impression", "recommendation-click"], journal.Select(r => r.EventType));
         var click = System.Text.Json.Nodes.JsonNode.Parse(journal[1].Payload)!;
         Assert.Equal((id, "product_page"), ((string)click["recommendationId"]!, (string)click["placement"]!));
+        Assert.Equal((sock, "co-view", 1), ((string)click["product"]!["productId"]!, (string)click["product"]!["strategy"]!, (int)click["product"]!["position"]!));
+    }
+
+    [Fact]
+    public async Task AClickReportedAfterTheShopperLoggedInIsStillAttributedToItsStrategy()
+    {
+        // The answer went to the anonymous shopper's grain; the click arrives for the user it merged into, whose grain
+        // never served it. The strategy and position come from the recommendation id.
+        var (boot, sock) = (StoreTraffic.NewId("boot"), StoreTraffic.NewId("sock"));
+        await _write.ViewAsync(StoreTraffic.NewId("v"), boot, sock);
+        await app.CatchUpAsync();
+        var (visitor, user) = (StoreTraffic.NewId("v"), StoreTraffic.NewId("u"));
+        var answer = await _read.RecommendAsync($"placement=product_page&productId={boot}&anonymousId={visitor}");
+        var id = (string)answer["recommendationId"]!;
+        var identified = await _write.PostJsonAsync("/v1/identify", new JsonObject { ["userId"] = user, ["anonymousId"] = visitor }.ToJsonString());
+        identified.EnsureSuccessStatusCode();
+
+        var clicked = await _write.PostAsJsonAsync($"/v1/recommendations/{id}/clicks", new { userId = user, productId = sock });
+
+        Assert.Equal((1, 0), await CountsAsync(clicked));
+        var journal = await app.Services.GetRequiredService<IJournalStore>().ReadStreamAsync($"user/u:{user}", 0);
+        var click = System.Text.Json.Nodes.JsonNode.Parse(journal.Single(r => r.EventType == "recommendation-click").Payload)!;
         Assert.Equal((sock, "co-view", 1), ((string)click["product"]!["productId"]!, (string)click["product"]!["strategy"]!, (int)click["product"]!["position"]!));
     }
 
