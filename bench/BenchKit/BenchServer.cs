@@ -60,6 +60,9 @@ public sealed class BenchServer : IAsyncDisposable
         info.Environment["ApiKeys__WriteKeys__0"] = WriteKey;
         info.Environment["ApiKeys__ReadKeys__0"] = ReadKey;
         info.Environment["Storage__Sqlite__DataDirectory"] = data;
+
+        // The collector's first-generation budget the README asks production to set (64 MiB); a --set can change it.
+        info.Environment["DOTNET_GCgen0size"] = "0x4000000";
         foreach (var (key, value) in settings)
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

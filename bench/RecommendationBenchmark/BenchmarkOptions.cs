@@ -5,7 +5,8 @@ namespace Orleans.Personalization.RecommendationBenchmark;
 
 /// <summary>
 /// Command-line settings: --shoppers 100000 --products 10000 --duration 20 --warmup 5 --clients 32 --rate 2000, and
-/// --set Key=value passed to the servers (a setting such as Recommendations:MaxCandidates, or a DOTNET_ variable).
+/// --set Key=value passed to the servers (a setting such as Recommendations:MaxCandidates, or a DOTNET_ variable), and
+/// --latency-log FILE: every fixed-rate recommendation as "seconds after the phase began, latency ms, generator lateness ms".
 /// </summary>
 internal sealed record BenchmarkOptions(
     int Shoppers,
@@ -16,6 +17,7 @@ internal sealed record BenchmarkOptions(
     int Rate,
     string DataFile,
     bool SkipBaseline,
+    string? LatencyLog,
     IReadOnlyDictionary<string, string> ServerSettings)
 {
     public static BenchmarkOptions Parse(string[] args)
@@ -39,6 +41,7 @@ internal sealed record BenchmarkOptions(
             Number("--rate", 2000),
             Given("--data") ?? DataFiles.Default(),
             args.Contains("--skip-baseline"),
+            Given("--latency-log"),
             args.Select((arg, i) => (arg, i))
                 .Where(a => a.arg == "--set" && a.i + 1 < args.Length)
                 .Select(a => args[a.i + 1].Split('=', 2))

@@ -49,6 +49,14 @@ await using (var server = await BenchServer.StartAsync(options.ServerSettings))
     var fullCores = fullCpu.StopAndDescribe();
     Console.WriteLine(string.Create(culture, $"recommendations at full speed: {full.RequestsPerSecond:N0} requests/s ({full.RequestsPerSecond / ceiling.RequestsPerSecond:P1} of the ceiling)"));
     var (steady, steadyLateness) = await RateRunner.RunAsync(client, mix.Request, options.Rate, options.Warmup, options.Duration);
+    if (options.LatencyLog is { } log)
+    {
+        // Request n was due n / rate seconds after the phase began; the lateness array starts after the warm-up.
+        var warm = (int)(options.Rate * options.Warmup.TotalSeconds);
+        await File.WriteAllLinesAsync(log, steady.SucceededRequestNumbers.Select((n, k) => string.Create(
+            culture, $"{(double)n / options.Rate:0.0000},{steady.LatenciesMs[k]:0.000},{steadyLateness.LatenciesMs[n - warm]:0.000}")));
+    }
+
 
     // The same open-loop load on the trivial endpoint: what this machine and load generator give at that rate.
     var (steadyCeiling, ceilingLateness) = await RateRunner.RunAsync(client, _ => new HttpRequestMessage(HttpMethod.Get, "/health/live"), options.Rate, options.Warmup, options.Duration);
