@@ -57,7 +57,6 @@ await using (var server = await BenchServer.StartAsync(options.ServerSettings))
             culture, $"{(double)n / options.Rate:0.0000},{steady.LatenciesMs[k]:0.000},{steadyLateness.LatenciesMs[n - warm]:0.000}")));
     }
 
-
     // The same open-loop load on the trivial endpoint: what this machine and load generator give at that rate.
     var (steadyCeiling, ceilingLateness) = await RateRunner.RunAsync(client, _ => new HttpRequestMessage(HttpMethod.Get, "/health/live"), options.Rate, options.Warmup, options.Duration);
     var productRows = ProjectionProgress.JournalRows(server.DataDirectory, "product/");

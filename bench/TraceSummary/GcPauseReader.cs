@@ -26,7 +26,7 @@ internal static class GcPauseReader
         double first = double.NaN, last = 0;
         using (var source = new EventPipeEventSource(path))
         {
-            source.Clr.GCSuspendEEStart += e => (suspendedAt, generation) = (e.TimeStampRelativeMSec, -1);
+            source.Clr.GCSuspendEEStart += e => (suspendedAt, suspendEnded, generation) = (e.TimeStampRelativeMSec, null, -1);
             source.Clr.GCSuspendEEStop += e => suspendEnded = e.TimeStampRelativeMSec;
             source.Clr.GCStart += e =>
             {
@@ -42,8 +42,11 @@ internal static class GcPauseReader
 
                 collectionStarted = null;
             };
-            source.Clr.GCHeapStats += e => (heap, handles) = ((e.GenerationSize0 + e.GenerationSize1 + e.GenerationSize2 + e.GenerationSize3) / 1048576.0, e.GCHandleCount);
-            source.Clr.GCHeapStats += e => promoted.Add((generation < 0 ? 2 : generation, (e.TotalPromotedSize0 + e.TotalPromotedSize1) / 1048576.0));
+            source.Clr.GCHeapStats += e =>
+            {
+                (heap, handles) = ((e.GenerationSize0 + e.GenerationSize1 + e.GenerationSize2 + e.GenerationSize3) / 1048576.0, e.GCHandleCount);
+                promoted.Add((generation < 0 ? 2 : generation, (e.TotalPromotedSize0 + e.TotalPromotedSize1) / 1048576.0));
+            };
             source.Clr.GCRestartEEStop += e =>
             {
                 if (suspendedAt is { } start)
