@@ -4,11 +4,11 @@ namespace Orleans.Personalization.Grains.Recommendations.Ranking;
 
 /// <summary>
 /// Recommendation ids: <c>rec_{placement}_{32 hex digits of a version-7 UUID}_{served}</c>, e.g.
-/// rec_product_page_0197c6f2a0d87b3e9d1c5f0a8b2e4d61_6k1p4c0a2q. The id carries what attributing impressions and
+/// rec_product_page_01a212834ca87f228211427c2303ea12_7ob6e634j32erre (three products). The id carries what attributing impressions and
 /// clicks needs, so nothing is kept in memory per answer: the placement, readable, and in <c>{served}</c> five characters
 /// per product as served, in order: 25 bits in base 32 (0–9, a–v), the strategy's number (4 bits) and a 21-bit tag of
 /// the product id. A reported product is found by its tag: a product that was not served matches one of the n served by
-/// chance with probability n / 2,097,152, and two of 100 served products share a tag in about 0.24 % of answers (then
+/// chance with probability n / 2,097,152, and two of 100 served products share a tag in about 0.24 % of answers (100 × 99 / 2 pairs ÷ 2²¹; then
 /// the reported position, when given, tells them apart). An answer without products has no <c>_{served}</c> part; ids from before it existed
 /// still parse, with nothing served.
 /// The UUID's 74 random bits come from a fast non-cryptographic generator (an id names an answer, it guards
