@@ -11,7 +11,7 @@ using Orleans.Personalization.BenchKit;
 // holds every shopper record, then times funnels, metric queries and attribution through the HTTP API.
 var options = BenchmarkOptions.Parse(args);
 var culture = CultureInfo.InvariantCulture;
-Console.WriteLine(string.Create(culture, $"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
+Console.WriteLine(MachineDescription.Describe());
 var generation = Stopwatch.StartNew();
 var (batches, identifies) = StoreTraffic.Generate(options.Events, options.Shoppers, options.Seed);
 Console.WriteLine(string.Create(culture, $"traffic: {options.Events:N0} events from {options.Shoppers:N0} shoppers ({identifies:N0} log in half-way), {batches.Count:N0} batches, generated in {generation.ElapsedMilliseconds} ms"));

@@ -20,7 +20,7 @@ const int Clients = 24;
 
 var templates = Workload.BuildBatchTemplates(DataFiles.Default(), 100);
 var eventsPerBatch = templates.Select(Workload.MessagesIn).ToArray();
-Console.WriteLine(string.Create(culture, $"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {Clients} clients, {seconds} s measured per phase"));
+Console.WriteLine(string.Create(culture, $"{MachineDescription.Describe()}; {Clients} clients, {seconds} s measured per phase"));
 Console.WriteLine();
 Console.WriteLine("| silos | ceiling GET /health/live | ingest POST /v1/batch (100 events) | profile reads GET /v1/anonymous/{id}/profile | recommendations GET /v1/recommendations?placement=home |");
 Console.WriteLine("| --- | --- | --- | --- | --- |");

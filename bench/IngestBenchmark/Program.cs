@@ -8,7 +8,7 @@ using Orleans.Personalization.IngestBenchmark;
 // measures managed heap per active shopper.
 var options = BenchmarkOptions.Parse(args);
 var culture = CultureInfo.InvariantCulture;
-Console.WriteLine(string.Create(culture, $"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
+Console.WriteLine(MachineDescription.Describe());
 Console.WriteLine(string.Create(culture, $"settings: {options.Clients} clients, {options.BatchSize} events per batch, warm-up {options.Warmup.TotalSeconds} s, measured {options.Duration.TotalSeconds} s, SQLite synchronous={options.Synchronous}"));
 
 var templates = Workload.BuildBatchTemplates(options.DataFile, options.BatchSize);

@@ -9,7 +9,7 @@ using Orleans.Personalization.RecommendationBenchmark;
 var options = BenchmarkOptions.Parse(args);
 var culture = CultureInfo.InvariantCulture;
 var runId = DateTime.UtcNow.Ticks.ToString(culture);
-Console.WriteLine(string.Create(culture, $"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}"));
+Console.WriteLine(MachineDescription.Describe());
 Console.WriteLine(string.Create(culture, $"server settings: {string.Join(", ", options.ServerSettings.Select(static kv => $"{kv.Key}={kv.Value}"))}"));
 Console.WriteLine(string.Create(culture, $"settings: {options.Shoppers:N0} shoppers, {options.Products:N0} products, {options.Clients} clients, fixed rate {options.Rate:N0}/s, warm-up {options.Warmup.TotalSeconds} s, measured {options.Duration.TotalSeconds} s"));
 
@@ -137,4 +137,3 @@ static async Task<TimeSpan> SettleAsync(BenchServer server)
     return watch.Elapsed;
 }
 
-static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";

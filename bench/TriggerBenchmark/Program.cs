@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Orleans.Personalization.BenchKit;
 using Orleans.Personalization.TestKit;
 using Orleans.Personalization.TriggerBenchmark;
 
@@ -13,7 +14,7 @@ using Orleans.Personalization.TriggerBenchmark;
 // the same for a burst of carts due together, and webhook deliveries per second to loopback receivers.
 var options = BenchmarkOptions.Parse(args);
 var culture = CultureInfo.InvariantCulture;
-Console.WriteLine(string.Create(culture, $"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+Console.WriteLine(MachineDescription.Describe());
 Console.WriteLine(string.Create(culture, $"settings: {options.Pending:N0} pending carts, {options.Measured:N0} measured at {options.Rate}/s with a {options.Delay.TotalSeconds} s delay, burst of {options.Burst:N0}, {options.Receivers} throughput receivers"));
 
 const string WriteKey = "bench-write-key";
