@@ -136,4 +136,3 @@ static async Task<TimeSpan> SettleAsync(BenchServer server)
 
     return watch.Elapsed;
 }
-

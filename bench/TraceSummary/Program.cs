@@ -4,10 +4,10 @@ using Orleans.Personalization.TraceSummary;
 // Summarises a trace from `dotnet-trace collect` (default profile for CPU, gc-verbose for allocations), or with --perf
 // the text of `perf script`, or with --gc the collector's pauses in a trace of the runtime's GC events, or with --episodes
 // the slow requests of a benchmark's --latency-log file grouped into episodes: where the samples fall (by thread; exclusive and inclusive, by method) and which types
-// and which of our methods allocate; with --callers, the stacks that lead to a method and what it was running. Usage: TraceSummary <trace.nettrace> [--perf | --gc [--list] | --episodes [--over 10] [--gap 50]] [--top 40] [--ours Orleans.Personalization] [--callers Method]
+// and which of our methods allocate; with --callers, the stacks that lead to a method and what it was running. Usage: TraceSummary <trace.nettrace | perf.txt | latencies.csv> [--perf | --gc [--list] | --episodes [--over 10] [--gap 50]] [--top 40] [--ours Orleans.Personalization] [--callers Method]
 if (args.Length == 0 || !File.Exists(args[0]))
 {
-    Console.Error.WriteLine("usage: TraceSummary <trace.nettrace> [--perf | --gc [--list] | --episodes [--over 10] [--gap 50]] [--top 40] [--ours Orleans.Personalization] [--callers Method]");
+    Console.Error.WriteLine("usage: TraceSummary <trace.nettrace | perf.txt | latencies.csv> [--perf | --gc [--list] | --episodes [--over 10] [--gap 50]] [--top 40] [--ours Orleans.Personalization] [--callers Method]");
     return 2;
 }
 
