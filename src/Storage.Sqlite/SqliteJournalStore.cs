@@ -11,7 +11,7 @@ public sealed class SqliteJournalStore : IJournalStore
 {
     private const string VersionSql = "SELECT COALESCE(MAX(sequence), 0) FROM journal WHERE stream_id = $s;";
     private const string InsertSql =
-        "INSERT INTO journal (partition, stream_id, sequence, event_type, timestamp, payload) VALUES ($p, $s, $q, $t, $ts, $d) RETURNING position;";
+        "INSERT INTO journal (partition, stream_id, sequence, event_type, timestamp, payload) VALUES ($p, $s, $q, $t, $ts, $d);";
 
     private readonly SqliteDatabase _database;
     private readonly JournalTail _tail;
@@ -56,7 +56,8 @@ public sealed class SqliteJournalStore : IJournalStore
                 insert.Parameters[3].Value = e.EventType;
                 insert.Parameters[4].Value = e.Timestamp.ToUnixTimeMilliseconds();
                 insert.Parameters[5].Value = e.Payload;
-                var position = (long)insert.ExecuteScalar()!;
+                insert.ExecuteNonQuery();
+                var position = context.LastInsertRowId;
                 records[i] = new PartitionRecord(position, append.StreamId, sequence, e.EventType, e.Payload,
                     DateTimeOffset.FromUnixTimeMilliseconds(e.Timestamp.ToUnixTimeMilliseconds()));
             }

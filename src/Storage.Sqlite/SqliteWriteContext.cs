@@ -24,6 +24,13 @@ internal sealed class SqliteWriteContext(SqliteConnection connection, Dictionary
         return command;
     }
 
+    /// <summary>
+    /// The rowid of the last row this connection inserted: an <c>INTEGER PRIMARY KEY</c> column's value. Cheaper than
+    /// <c>RETURNING</c>, which makes SQLite build a temporary table for each execution (~2 µs per row here, a fifth of
+    /// an insert's cost).
+    /// </summary>
+    public long LastInsertRowId => SQLitePCL.raw.sqlite3_last_insert_rowid(connection.Handle);
+
     /// <summary>Throws <see cref="Runtime.Storage.LeaseLostException"/> unless the partition's epoch is the token.</summary>
     public void CheckFencing(int partition, long fencingToken)
     {

@@ -82,6 +82,38 @@ public sealed class SqliteStorageConformanceTests : StorageConformanceTests
         Assert.Equal(all[3].Payload, fromTail.Payload);
     }
 
+    [Fact]
+    public async Task ThePositionsAnAppendHandsTheTailAreTheOnesTheDatabaseStored()
+    {
+        using var folder = new TempDirectory("op-sqlite");
+        var options = Options.Create(new SqliteStorageOptions { DataDirectory = folder.Path });
+        PartitionRecord[] fromTail;
+        using (var database = new SqliteDatabase(options))
+        {
+            var cluster = new SqliteClusterStore(database, TimeProvider.System);
+            await cluster.JoinAsync(new SiloRegistration("s", "", DateTimeOffset.UnixEpoch), 4, TimeSpan.FromSeconds(10));
+            var lease = await cluster.TryAcquireAsync(1, "s", 0, TimeSpan.FromDays(1));
+            var journal = new SqliteJournalStore(database, options);
+
+            // Several events per append, two streams interleaved, so every row's position is read back, not only an append's first.
+            for (var i = 0; i < 6; i++)
+            {
+                await journal.AppendAsync(new JournalAppend($"x/{i % 2}", 1, lease!.Epoch, (i / 2) * 3,
+                    [.. Enumerable.Range(0, 3).Select(e => new NewJournalEvent($"e{i}.{e}", [(byte)i, (byte)e], DateTimeOffset.UnixEpoch.AddSeconds(i)))]));
+            }
+
+            fromTail = [.. await journal.ReadPartitionAsync(1, 0, 100)];
+        }
+
+        using var reopened = new SqliteDatabase(options);
+        var stored = await new SqliteJournalStore(reopened, options).ReadPartitionAsync(1, 0, 100);
+
+        Assert.Equal(18, fromTail.Length);
+        Assert.Equal(
+            stored.Select(static r => (r.Position, r.StreamId, r.Sequence, r.EventType)),
+            fromTail.Select(static r => (r.Position, r.StreamId, r.Sequence, r.EventType)));
+    }
+
     private sealed class Owner(SqliteDatabase database, TempDirectory folder) : IAsyncDisposable
     {
         public ValueTask DisposeAsync()
