@@ -78,16 +78,17 @@ public sealed partial class UserGrain(ShopperTriggers triggers, ExperimentCatalo
 
     /// <summary>
     /// Before the batch's append: raises the triggers its events cause into the same append, and arms the
-    /// reminders it makes necessary. Arming first means a crash never leaves a durable cart without its
-    /// reminder; a reminder armed for an append that never happened finds nothing to do.
+    /// reminders it makes necessary in that append too, so a crash never leaves a durable cart without its
+    /// reminder. Returns the reminders armed, for <see cref="ArmedWithBatch"/> once the append has landed.
     /// </summary>
-    private async Task PrepareTriggersAsync()
+    private async Task<List<(string Name, DateTimeOffset DueAt)>> PrepareTriggersAsync()
     {
+        var armed = new List<(string Name, DateTimeOffset DueAt)>();
         var batch = _triggerBatch;
         _triggerBatch = null;
         if (batch is null || batch.Count == 0)
         {
-            return;
+            return armed;
         }
 
         var settings = await TriggerSettingsAsync(assign: true);
@@ -97,18 +98,29 @@ public sealed partial class UserGrain(ShopperTriggers triggers, ExperimentCatalo
         var lastActivity = DateTimeOffset.FromUnixTimeMilliseconds(after.LastActivityAt);
         if (settings.CartAbandonment.Enabled && after.CartVersion != batch.CartVersionBefore && (batch.AddsToCart || State.Cart.Lines.Count > 0))
         {
-            await EnsureReminderAsync(CartReminder, lastActivity + settings.CartAbandonment.Delay, now);
+            await EnsureReminderAsync(CartReminder, lastActivity + settings.CartAbandonment.Delay, now, armed);
         }
 
         if (settings.BrowseAbandonment.Enabled && batch.HasViews
             && BrowseAbandonmentRule.Qualifying(after, State.Cart, settings.BrowseAbandonment).Count > 0)
         {
-            await EnsureReminderAsync(BrowseReminder, lastActivity + settings.BrowseAbandonment.Delay, now);
+            await EnsureReminderAsync(BrowseReminder, lastActivity + settings.BrowseAbandonment.Delay, now, armed);
         }
 
         if (settings.LapsingCustomer.Enabled && (State.Purchases.Orders > 0 || batch.HasOrder))
         {
-            await EnsureReminderAsync(LapsingReminder, lastActivity + TimeSpan.FromDays(settings.LapsingCustomer.InactiveDays), now);
+            await EnsureReminderAsync(LapsingReminder, lastActivity + TimeSpan.FromDays(settings.LapsingCustomer.InactiveDays), now, armed);
+        }
+
+        return armed;
+    }
+
+    /// <summary>After the batch's append: this activation knows the reminders armed with it.</summary>
+    private void ArmedWithBatch(List<(string Name, DateTimeOffset DueAt)> armed)
+    {
+        foreach (var (name, dueAt) in armed)
+        {
+            _reminders.Set(name, dueAt);
         }
     }
 
@@ -234,21 +246,29 @@ public sealed partial class UserGrain(ShopperTriggers triggers, ExperimentCatalo
         await ConfirmEventsAsync();
     }
 
-    /// <summary>Makes sure the reminder fires no later than <paramref name="dueAt"/>; one that fires earlier re-arms itself then.</summary>
-    private async Task EnsureReminderAsync(string name, DateTimeOffset dueAt, DateTimeOffset now)
+    /// <summary>
+    /// Makes sure the reminder fires no later than <paramref name="dueAt"/> (one that fires earlier re-arms itself
+    /// then): if not, arms it with the batch's events and adds it to <paramref name="armed"/>.
+    /// </summary>
+    private async Task EnsureReminderAsync(string name, DateTimeOffset dueAt, DateTimeOffset now, List<(string Name, DateTimeOffset DueAt)> armed)
     {
-        if (!_reminders.TryGetValue(name, out var armed))
+        if (!_reminders.TryGetValue(name, out var known))
         {
-            armed = (await GetReminderAsync(name))?.DueAt;
-            _reminders.Set(name, armed);
+            // A shopper with an empty journal has no reminder that matters, so nothing is read: one armed for
+            // an append that never landed would find nothing to do, and arming this one replaces it.
+            known = Version == 0 ? null : (await GetReminderAsync(name))?.DueAt;
+            _reminders.Set(name, known);
         }
 
-        if (armed is { } existing && existing <= dueAt)
+        if (known is { } existing && existing <= dueAt)
         {
             return;
         }
 
-        await RearmAsync(name, dueAt, now);
+        var wait = dueAt > now ? dueAt - now : TimeSpan.Zero;
+        _reminders.Forget(name);
+        RegisterOrUpdateReminderWithEvents(name, wait);
+        armed.Add((name, now + wait));
     }
 
     private async Task RearmAsync(string name, DateTimeOffset dueAt, DateTimeOffset now)

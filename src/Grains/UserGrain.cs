@@ -61,8 +61,9 @@ public sealed partial class UserGrain : JournaledGrain<ShopperState, ShopperEven
             RaiseEvent(Tracked(ShopperEventReader.Read(message)));
         }
 
-        await PrepareTriggersAsync();
+        var armed = await PrepareTriggersAsync();
         await ConfirmEventsAsync();
+        ArmedWithBatch(armed);
         await FinishTriggerBatchAsync();
         return new TrackResult(accepted, messages.Count - accepted);
     }

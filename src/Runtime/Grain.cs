@@ -66,16 +66,14 @@ public abstract class Grain
             : throw new LeaseLostException(Partition, -1);
 
     /// <summary>Registers (or moves) a durable reminder; it survives deactivation, restarts and failover.</summary>
-    protected Task RegisterOrUpdateReminderAsync(string reminderName, TimeSpan dueTime, TimeSpan? period = null)
-    {
-        if (this is not IRemindable)
-        {
-            throw new InvalidOperationException($"{GetType().Name} must implement IRemindable to register reminders.");
-        }
+    protected Task RegisterOrUpdateReminderAsync(string reminderName, TimeSpan dueTime, TimeSpan? period = null) =>
+        Runtime.Reminders.RegisterAsync(Reminder(reminderName, dueTime, period), FencingToken);
 
-        var dueAt = TimeProvider.GetUtcNow() + dueTime;
-        return Runtime.Reminders.RegisterAsync(new ReminderEntry(GrainId, reminderName, Partition, dueAt, period), FencingToken);
-    }
+    /// <summary>This grain's reminder <paramref name="reminderName"/>, due <paramref name="dueTime"/> from now.</summary>
+    private protected ReminderEntry Reminder(string reminderName, TimeSpan dueTime, TimeSpan? period = null) =>
+        this is IRemindable
+            ? new ReminderEntry(GrainId, reminderName, Partition, TimeProvider.GetUtcNow() + dueTime, period)
+            : throw new InvalidOperationException($"{GetType().Name} must implement IRemindable to register reminders.");
 
     /// <summary>Removes a reminder if it exists.</summary>
     protected Task UnregisterReminderAsync(string reminderName) =>

@@ -58,6 +58,12 @@ internal sealed class PostgreSqlAppendWriter : IAsyncDisposable
             foreach (var pending in group)
             {
                 batch.BatchCommands.Add(Command(pending.Append));
+
+                // After append_events, which has checked the partition's lease in this transaction.
+                foreach (var reminder in pending.Append.Reminders)
+                {
+                    batch.BatchCommands.Add(PostgreSqlReminderStore.UpsertCommand(reminder));
+                }
             }
 
             await batch.ExecuteNonQueryAsync();

@@ -5,8 +5,9 @@ namespace Orleans.Personalization.Storage.PostgreSql;
 
 /// <summary>
 /// The journal in PostgreSQL. An append is one call of personalization.append_events: fenced by the lease
-/// epoch, checked against the expected version, positioned in commit order within its partition. Appends
-/// arriving together share a transaction (<see cref="PostgreSqlAppendWriter"/>).
+/// epoch, checked against the expected version, positioned in commit order within its partition; the reminders
+/// appended with the events are upserted in the same transaction. Appends arriving together share a transaction
+/// (<see cref="PostgreSqlAppendWriter"/>).
 /// </summary>
 public sealed class PostgreSqlJournalStore(PostgreSqlDatabase database) : IJournalStore, IAsyncDisposable
 {

@@ -7,20 +7,35 @@ namespace Orleans.Personalization.Storage.PostgreSql;
 /// <summary>The reminder table in PostgreSQL, indexed by (partition, due time), fenced like every write.</summary>
 public sealed class PostgreSqlReminderStore(PostgreSqlDatabase database) : IReminderStore
 {
+    private const string UpsertSql = """
+        INSERT INTO personalization.reminders (grain_id, name, partition, due_at, period_ms) VALUES ($1, $2, $3, $4, $5)
+        ON CONFLICT (grain_id, name) DO UPDATE SET partition = excluded.partition, due_at = excluded.due_at, period_ms = excluded.period_ms;
+        """;
+
     public Task UpsertAsync(ReminderEntry reminder, long fencingToken, CancellationToken cancellationToken = default) =>
         PostgreSqlFencing.WriteAsync(database, reminder.Partition, fencingToken, async (connection, transaction) =>
         {
-            await using var command = new NpgsqlCommand("""
-                INSERT INTO personalization.reminders (grain_id, name, partition, due_at, period_ms) VALUES ($1, $2, $3, $4, $5)
-                ON CONFLICT (grain_id, name) DO UPDATE SET partition = excluded.partition, due_at = excluded.due_at, period_ms = excluded.period_ms;
-                """, connection, transaction);
-            command.Parameters.AddWithValue(reminder.GrainId.ToString());
-            command.Parameters.AddWithValue(reminder.Name);
-            command.Parameters.AddWithValue(reminder.Partition);
-            command.Parameters.AddWithValue(reminder.DueAt.ToUnixTimeMilliseconds());
-            command.Parameters.AddWithValue(reminder.Period is { } period ? (long)period.TotalMilliseconds : DBNull.Value);
+            await using var command = new NpgsqlCommand(UpsertSql, connection, transaction);
+            AddUpsertParameters(command.Parameters, reminder);
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
+
+    /// <summary>The upsert as a command of a batch whose transaction checks the partition's fencing itself.</summary>
+    internal static NpgsqlBatchCommand UpsertCommand(ReminderEntry reminder)
+    {
+        var command = new NpgsqlBatchCommand(UpsertSql);
+        AddUpsertParameters(command.Parameters, reminder);
+        return command;
+    }
+
+    private static void AddUpsertParameters(NpgsqlParameterCollection parameters, ReminderEntry reminder)
+    {
+        parameters.AddWithValue(reminder.GrainId.ToString());
+        parameters.AddWithValue(reminder.Name);
+        parameters.AddWithValue(reminder.Partition);
+        parameters.AddWithValue(reminder.DueAt.ToUnixTimeMilliseconds());
+        parameters.AddWithValue(reminder.Period is { } period ? (long)period.TotalMilliseconds : DBNull.Value);
+    }
 
     public Task DeleteAsync(GrainId grainId, string name, int partition, long fencingToken, DateTimeOffset? onlyIfDueAt = null, CancellationToken cancellationToken = default) =>
         PostgreSqlFencing.WriteAsync(database, partition, fencingToken, async (connection, transaction) =>

@@ -4,7 +4,8 @@ using Orleans.Personalization.Runtime.Storage;
 namespace Orleans.Personalization.Storage.Sqlite;
 
 /// <summary>
-/// The journal in SQLite: one row per event, unique per (stream, sequence). The newest records of each partition
+/// The journal in SQLite: one row per event, unique per (stream, sequence); reminders appended with events are
+/// written in the same savepoint. The newest records of each partition
 /// are also kept in memory (<see cref="JournalTail"/>), so the readers that follow the journal rarely touch the database.
 /// </summary>
 public sealed class SqliteJournalStore : IJournalStore
@@ -60,6 +61,11 @@ public sealed class SqliteJournalStore : IJournalStore
                 var position = context.LastInsertRowId;
                 records[i] = new PartitionRecord(position, append.StreamId, sequence, e.EventType, e.Payload,
                     DateTimeOffset.FromUnixTimeMilliseconds(e.Timestamp.ToUnixTimeMilliseconds()));
+            }
+
+            foreach (var reminder in append.Reminders)
+            {
+                SqliteReminderStore.Upsert(context, reminder);
             }
 
             return records;

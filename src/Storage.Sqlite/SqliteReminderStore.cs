@@ -17,14 +17,20 @@ public sealed class SqliteReminderStore(SqliteDatabase database) : IReminderStor
         database.Writer.WriteAsync(context =>
         {
             context.CheckFencing(reminder.Partition, fencingToken);
-            var command = context.Command(UpsertSql, "$g", "$n", "$p", "$d", "$r");
-            command.Parameters[0].Value = reminder.GrainId.ToString();
-            command.Parameters[1].Value = reminder.Name;
-            command.Parameters[2].Value = reminder.Partition;
-            command.Parameters[3].Value = reminder.DueAt.ToUnixTimeMilliseconds();
-            command.Parameters[4].Value = reminder.Period is { } period ? (long)period.TotalMilliseconds : DBNull.Value;
-            return command.ExecuteNonQuery();
+            return Upsert(context, reminder);
         });
+
+    /// <summary>Creates or replaces a reminder inside a write that has already checked the partition's fencing.</summary>
+    internal static int Upsert(SqliteWriteContext context, ReminderEntry reminder)
+    {
+        var command = context.Command(UpsertSql, "$g", "$n", "$p", "$d", "$r");
+        command.Parameters[0].Value = reminder.GrainId.ToString();
+        command.Parameters[1].Value = reminder.Name;
+        command.Parameters[2].Value = reminder.Partition;
+        command.Parameters[3].Value = reminder.DueAt.ToUnixTimeMilliseconds();
+        command.Parameters[4].Value = reminder.Period is { } period ? (long)period.TotalMilliseconds : DBNull.Value;
+        return command.ExecuteNonQuery();
+    }
 
     public Task DeleteAsync(GrainId grainId, string name, int partition, long fencingToken, DateTimeOffset? onlyIfDueAt = null, CancellationToken cancellationToken = default) =>
         database.Writer.WriteAsync(context =>

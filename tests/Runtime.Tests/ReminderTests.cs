@@ -1,3 +1,4 @@
+using Orleans.Personalization.Runtime.Storage;
 using Orleans.Personalization.Runtime.Tests.Grains;
 using Orleans.Personalization.TestKit;
 
@@ -38,6 +39,55 @@ public sealed class ReminderTests : IAsyncLifetime
 
         Assert.Equal([$"nudge@{dueAt}"], await Probe(key).GetFiredAsync());
         Assert.Null(await _cluster.Services.GetReminder(key, "nudge"));
+    }
+
+    [Fact]
+    public async Task ReminderArmedWithEventsIsStoredWithThemAndFiresAfterARestart()
+    {
+        var key = RuntimeTestCluster.NewKey();
+        await Probe(key).ArmWithEventAsync("nudge", TimeSpan.FromMinutes(30), "armed", failBeforeConfirming: false);
+        var dueAt = _cluster.Clock.GetUtcNow().AddMinutes(30).ToUnixTimeMilliseconds();
+
+        Assert.Equal(dueAt, (await _cluster.Services.GetReminder(key, "nudge"))?.DueAt.ToUnixTimeMilliseconds());
+        await _cluster.CrashAndRestartAsync();
+        _cluster.Clock.Advance(TimeSpan.FromMinutes(31));
+        await _cluster.Reminders.FireDueRemindersAsync();
+
+        Assert.Equal(["armed", $"nudge@{dueAt}"], await Probe(key).GetFiredAsync());
+    }
+
+    [Fact]
+    public async Task ReminderArmedInACallThatFailedBeforeConfirmingIsNeverStored()
+    {
+        var key = RuntimeTestCluster.NewKey();
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            Probe(key).ArmWithEventAsync("nudge", TimeSpan.FromMinutes(30), "armed", failBeforeConfirming: true));
+
+        // The next call's append carries only its own reminder and event.
+        await Probe(key).ArmWithEventAsync("other", TimeSpan.FromMinutes(30), "second", failBeforeConfirming: false);
+
+        Assert.Null(await _cluster.Services.GetReminder(key, "nudge"));
+        Assert.NotNull(await _cluster.Services.GetReminder(key, "other"));
+        Assert.Equal(["second"], await Probe(key).GetFiredAsync());
+    }
+
+    [Fact]
+    public async Task ReminderArmedWithNoEventsIsRegisteredOnItsOwn()
+    {
+        var key = RuntimeTestCluster.NewKey();
+        await Probe(key).ArmWithEventAsync("nudge", TimeSpan.FromMinutes(30), eventName: null, failBeforeConfirming: false);
+
+        Assert.NotNull(await _cluster.Services.GetReminder(key, "nudge"));
+        Assert.Empty(await Probe(key).GetFiredAsync());
+    }
+
+    [Fact]
+    public void ReminderOfAnotherPartitionCannotTravelWithAnAppend()
+    {
+        var reminder = new ReminderEntry(new GrainId("t", "k"), "r", Partition: 2, DateTimeOffset.UnixEpoch, null);
+
+        var error = Assert.Throws<ArgumentException>(() => new JournalAppend("t/k", 1, 1, 0, []) { Reminders = [reminder] });
+        Assert.Equal("Reminders", error.ParamName);
     }
 
     [Fact]

@@ -146,6 +146,37 @@ public abstract class StorageConformanceTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task RemindersAppendedWithEventsAreStoredExactlyWhenTheEventsAre()
+    {
+        var lease = await TakeAsync(5);
+        static ReminderEntry Reminder(string grain, string name = "r") => new(new GrainId("t", grain), name, 5, Now.AddMinutes(30), null);
+        await Storage.Journal.AppendAsync(new JournalAppend("t/a", 5, lease.Epoch, 0, [Event("a")]) { Reminders = [Reminder("a")] });
+
+        // Appended together with neighbours, one of them refused: each good append's reminders land, the refused one's do not.
+        var good = Enumerable.Range(0, 10).Select(i =>
+            Storage.Journal.AppendAsync(new JournalAppend($"t/g{i}", 5, lease.Epoch, 0, [Event("g")]) { Reminders = [Reminder($"g{i}"), Reminder($"g{i}", "s")] }));
+        var behind = Storage.Journal.AppendAsync(new JournalAppend("t/a", 5, lease.Epoch, 0, [Event("x")]) { Reminders = [Reminder("a", "late")] });
+        await Task.WhenAll(good);
+        await Assert.ThrowsAsync<JournalConflictException>(() => behind);
+
+        var stale = lease;
+        await TakeAsync(5, "silo-2");
+        await Assert.ThrowsAsync<LeaseLostException>(() =>
+            Storage.Journal.AppendAsync(new JournalAppend("t/b", 5, stale.Epoch, 0, [Event("b")]) { Reminders = [Reminder("b")] }));
+
+        Assert.Equal(Now.AddMinutes(30), (await Storage.Reminders.ReadAsync(new GrainId("t", "a"), "r"))?.DueAt);
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.NotNull(await Storage.Reminders.ReadAsync(new GrainId("t", $"g{i}"), "r"));
+            Assert.NotNull(await Storage.Reminders.ReadAsync(new GrainId("t", $"g{i}"), "s"));
+        }
+
+        Assert.Null(await Storage.Reminders.ReadAsync(new GrainId("t", "a"), "late"));
+        Assert.Null(await Storage.Reminders.ReadAsync(new GrainId("t", "b"), "r"));
+        Assert.Empty(await Storage.Journal.ReadStreamAsync("t/b", 0));
+    }
+
+    [SkippableFact]
     public async Task SnapshotIsOnlyReplacedByAHigherVersion()
     {
         var lease = await TakeAsync(5);

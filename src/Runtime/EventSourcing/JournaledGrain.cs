@@ -15,6 +15,7 @@ public abstract class JournaledGrain<TState, TEvent> : Grain
     where TEvent : class, IJournalEvent
 {
     private readonly List<TEvent> _pending = [];
+    private List<ReminderEntry>? _pendingReminders;
     private long _snapshotVersion;
     private Task _snapshotWrite = Task.CompletedTask;
 
@@ -61,12 +62,13 @@ public abstract class JournaledGrain<TState, TEvent> : Grain
     }
 
     /// <summary>
-    /// Events raised in a turn and not confirmed in it are dropped when the turn ends: a call that threw
-    /// between raising and confirming (a nested grain call or a reminder write failing) must not leave its
-    /// events to be appended by the next call, which may be the same messages delivered again.
+    /// Events (and reminders) raised in a turn and not confirmed in it are dropped when the turn ends: a call
+    /// that threw between raising and confirming (a nested grain call failing) must not leave its events to be
+    /// appended by the next call, which may be the same messages delivered again.
     /// </summary>
     internal override void OnTurnEnded()
     {
+        _pendingReminders = null;
         if (_pending.Count > 0)
         {
             _pending.Clear();
@@ -81,14 +83,29 @@ public abstract class JournaledGrain<TState, TEvent> : Grain
     protected void RaiseEvents(IEnumerable<TEvent> events) => _pending.AddRange(events);
 
     /// <summary>
+    /// Registers (or moves) a durable reminder in the same atomic write as the events <see cref="ConfirmEventsAsync"/>
+    /// appends next in this turn: a crash leaves both or neither, and the write costs no commit of its own. With no
+    /// events to confirm, the reminder is registered on its own; a turn that ends without confirming drops it.
+    /// </summary>
+    protected void RegisterOrUpdateReminderWithEvents(string reminderName, TimeSpan dueTime) =>
+        (_pendingReminders ??= []).Add(Reminder(reminderName, dueTime));
+
+    /// <summary>
     /// Appends the queued events durably, then applies them. If the append fails nothing is applied, the
     /// exception reaches the caller, and the activation is dropped so the next call reloads from storage
     /// (a failed write may still have landed).
     /// </summary>
     protected async Task ConfirmEventsAsync()
     {
+        var reminders = _pendingReminders ?? [];
+        _pendingReminders = null;
         if (_pending.Count == 0)
         {
+            foreach (var reminder in reminders)
+            {
+                await Runtime.Reminders.RegisterAsync(reminder, FencingToken);
+            }
+
             return;
         }
 
@@ -108,12 +125,17 @@ public abstract class JournaledGrain<TState, TEvent> : Grain
                     events[i].Timestamp);
             }
 
-            await Runtime.Journal.AppendAsync(new JournalAppend(StreamId, Partition, FencingToken, Version, records));
+            await Runtime.Journal.AppendAsync(new JournalAppend(StreamId, Partition, FencingToken, Version, records) { Reminders = reminders });
         }
         catch
         {
             RequestDeactivation(DeactivationReason.StateInvalid);
             throw;
+        }
+
+        foreach (var reminder in reminders)
+        {
+            Runtime.Reminders.Announce(reminder);
         }
 
         foreach (var @event in events)

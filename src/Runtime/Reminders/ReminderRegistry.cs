@@ -11,8 +11,11 @@ public sealed class ReminderRegistry(IReminderStore store)
     public async Task RegisterAsync(ReminderEntry reminder, long fencingToken)
     {
         await store.UpsertAsync(reminder, fencingToken);
-        Registered?.Invoke(reminder.DueAt);
+        Announce(reminder);
     }
+
+    /// <summary>Tells the service of a reminder stored some other way (with a journal append), so it wakes for it.</summary>
+    public void Announce(ReminderEntry reminder) => Registered?.Invoke(reminder.DueAt);
 
     public Task UnregisterAsync(GrainId grainId, string name, int partition, long fencingToken) =>
         store.DeleteAsync(grainId, name, partition, fencingToken);

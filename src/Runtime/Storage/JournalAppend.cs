@@ -10,4 +10,17 @@ public sealed record JournalAppend(
     int Partition,
     long FencingToken,
     long ExpectedVersion,
-    IReadOnlyList<NewJournalEvent> Events);
+    IReadOnlyList<NewJournalEvent> Events)
+{
+    /// <summary>
+    /// Reminders of the grain to create or move in the same transaction as the events: both are stored or
+    /// neither is. Each is in the append's partition, so the same fencing check covers them.
+    /// </summary>
+    public IReadOnlyList<ReminderEntry> Reminders
+    {
+        get;
+        init => field = value.All(r => r.Partition == Partition)
+            ? value
+            : throw new ArgumentException($"Reminders appended with events must be in the append's partition {Partition}.", nameof(Reminders));
+    } = [];
+}

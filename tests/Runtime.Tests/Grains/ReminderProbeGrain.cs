@@ -11,6 +11,23 @@ public sealed class ReminderProbeGrain : JournaledGrain<CounterState, CounterEve
 
     public Task ArmAsync(string name, TimeSpan dueTime, TimeSpan? period) => RegisterOrUpdateReminderAsync(name, dueTime, period);
 
+    public async Task ArmWithEventAsync(string name, TimeSpan dueTime, string? eventName, bool failBeforeConfirming)
+    {
+        if (eventName is not null)
+        {
+            RaiseEvent(new CounterAdded(eventName, 1, TimeProvider.GetUtcNow()));
+        }
+
+        RegisterOrUpdateReminderWithEvents(name, dueTime);
+        if (failBeforeConfirming)
+        {
+            await Task.Yield();
+            throw new InvalidOperationException("Failed between arming and confirming.");
+        }
+
+        await ConfirmEventsAsync();
+    }
+
     public Task DisarmAsync(string name) => UnregisterReminderAsync(name);
 
     public async Task ReceiveReminderAsync(string reminderName, ReminderTick tick)
