@@ -14,7 +14,9 @@ public abstract class JournaledGrain<TState, TEvent> : Grain
     where TState : class, IJournaledState<TEvent>, new()
     where TEvent : class, IJournalEvent
 {
-    private readonly List<TEvent> _pending = [];
+    // What the current turn raised, null when nothing: most activations wait far longer than they work, and an idle
+    // one should not hold even an empty list.
+    private List<TEvent>? _pending;
     private List<ReminderEntry>? _pendingReminders;
     private long _snapshotVersion;
     private Task _snapshotWrite = Task.CompletedTask;
@@ -68,19 +70,15 @@ public abstract class JournaledGrain<TState, TEvent> : Grain
     /// </summary>
     internal override void OnTurnEnded()
     {
+        _pending = null;
         _pendingReminders = null;
-        if (_pending.Count > 0)
-        {
-            _pending.Clear();
-            _pending.TrimExcess();
-        }
     }
 
     /// <summary>Queues an event; nothing changes until <see cref="ConfirmEventsAsync"/> in the same turn.</summary>
-    protected void RaiseEvent(TEvent @event) => _pending.Add(@event);
+    protected void RaiseEvent(TEvent @event) => (_pending ??= []).Add(@event);
 
     /// <summary>Queues several events, in order.</summary>
-    protected void RaiseEvents(IEnumerable<TEvent> events) => _pending.AddRange(events);
+    protected void RaiseEvents(IEnumerable<TEvent> events) => (_pending ??= []).AddRange(events);
 
     /// <summary>
     /// Registers (or moves) a durable reminder in the same atomic write as the events <see cref="ConfirmEventsAsync"/>
@@ -97,9 +95,11 @@ public abstract class JournaledGrain<TState, TEvent> : Grain
     /// </summary>
     protected async Task ConfirmEventsAsync()
     {
+        var events = _pending?.ToArray() ?? [];
         var reminders = _pendingReminders ?? [];
+        _pending = null;
         _pendingReminders = null;
-        if (_pending.Count == 0)
+        if (events.Length == 0)
         {
             foreach (var reminder in reminders)
             {
@@ -109,11 +109,6 @@ public abstract class JournaledGrain<TState, TEvent> : Grain
             return;
         }
 
-        var events = _pending.ToArray();
-        _pending.Clear();
-
-        // An idle activation should not hold a batch-sized buffer: most activations wait far longer than they work.
-        _pending.TrimExcess();
         try
         {
             var records = new NewJournalEvent[events.Length];
