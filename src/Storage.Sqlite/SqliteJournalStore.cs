@@ -5,8 +5,8 @@ namespace Orleans.Personalization.Storage.Sqlite;
 
 /// <summary>
 /// The journal in SQLite: one row per event, unique per (stream, sequence); reminders appended with events are
-/// written in the same savepoint. The newest records of each partition
-/// are also kept in memory (<see cref="JournalTail"/>), so the readers that follow the journal rarely touch the database.
+/// written in the same savepoint. The newest records of each partition are also kept in memory
+/// (<see cref="JournalTail"/>), so the readers that follow the journal rarely touch the database.
 /// </summary>
 public sealed class SqliteJournalStore : IJournalStore
 {

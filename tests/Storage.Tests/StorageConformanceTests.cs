@@ -159,10 +159,9 @@ public abstract class StorageConformanceTests : IAsyncLifetime
         await Task.WhenAll(good);
         await Assert.ThrowsAsync<JournalConflictException>(() => behind);
 
-        var stale = lease;
         await TakeAsync(5, "silo-2");
         await Assert.ThrowsAsync<LeaseLostException>(() =>
-            Storage.Journal.AppendAsync(new JournalAppend("t/b", 5, stale.Epoch, 0, [Event("b")]) { Reminders = [Reminder("b")] }));
+            Storage.Journal.AppendAsync(new JournalAppend("t/b", 5, lease.Epoch, 0, [Event("b")]) { Reminders = [Reminder("b")] }));
 
         Assert.Equal(Now.AddMinutes(30), (await Storage.Reminders.ReadAsync(new GrainId("t", "a"), "r"))?.DueAt);
         for (var i = 0; i < 10; i++)
