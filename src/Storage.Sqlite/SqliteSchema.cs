@@ -59,6 +59,11 @@ internal static class SqliteSchema
         CREATE INDEX watch_index_topic ON watch_index (topic, at);
         CREATE INDEX watch_index_at ON watch_index (at);
         """,
+        // Every view and cart add writes a watch-index row; its (topic, at) index put a second entry on a random page
+        // for each. The fan-out's read finds a product's watchers through the primary key (topic, watcher) instead.
+        """
+        DROP INDEX watch_index_topic;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
