@@ -16,4 +16,7 @@ internal static partial class RecommendationsLog
 
     [LoggerMessage(104, LogLevel.Warning, "The co-occurrence background loop failed; it keeps running")]
     public static partial void LoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(105, LogLevel.Warning, "Applying co-occurrence contributions at stop did not finish; {Pending} are read again from the journal at the next start")]
+    public static partial void FinalFlushIncomplete(ILogger logger, Exception exception, int pending);
 }

@@ -19,10 +19,11 @@ public sealed class CoOccurrenceLoop(CoOccurrenceProjection projection, TimeProv
         {
             await projection.FlushAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
-            // Whatever stayed pending is read again from the applied checkpoint at the next start.
-            RecommendationsLog.LoopFailed(logger, ex);
+            // Cut short by the host's shutdown timeout, or failed: whatever stayed pending is read again from the applied
+            // checkpoint at the next start, as after a crash. Throwing from a hosted service's stop would abort the process.
+            RecommendationsLog.FinalFlushIncomplete(logger, ex, projection.PendingContributions);
         }
     }
 
