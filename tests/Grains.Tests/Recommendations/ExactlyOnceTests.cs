@@ -1,8 +1,11 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Orleans.Personalization.Grains.Catalog.Events;
 using Orleans.Personalization.Grains.Catalog.State;
 using Orleans.Personalization.Grains.Interfaces.Recommendations;
 using Orleans.Personalization.Grains.Recommendations;
+using Orleans.Personalization.Grains.Recommendations.CoOccurrence;
 using Orleans.Personalization.Runtime.EventSourcing;
 using Orleans.Personalization.Runtime.Serialization;
 using Orleans.Personalization.TestKit;
@@ -64,6 +67,23 @@ public sealed class ExactlyOnceTests : IAsyncDisposable
         await _cluster.Projection().CatchUpAsync();
 
         await AssertCountedOnceAsync(a, b, c);
+    }
+
+    [Fact]
+    public async Task AStopCutShortByTheShutdownTimeoutLeavesThePendingContributionsAndDoesNotThrow()
+    {
+        // A long flush interval: the contributions are still pending when the silo stops.
+        _cluster = await RecommendationCluster.StartAsync(TimeSpan.FromMinutes(10));
+        await _cluster.TrackAsync(RecommendationCluster.NewId("s"), Viewed(RecommendationCluster.NewId("a")), Viewed(RecommendationCluster.NewId("b"), at: T0.AddMinutes(1)));
+        await _cluster.ProjectAsync();
+        var pending = _cluster.Projection().PendingContributions;
+        Assert.True(pending > 0);
+        var loop = _cluster.Services.GetServices<IHostedService>().OfType<CoOccurrenceLoop>().Single();
+
+        // The host cancels its stop token when its shutdown timeout has passed; an exception from here would abort the process.
+        await loop.StopAsync(new CancellationToken(canceled: true));
+
+        Assert.Equal(pending, _cluster.Projection().PendingContributions);
     }
 
     [Fact]
