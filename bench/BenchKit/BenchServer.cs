@@ -18,6 +18,7 @@ public sealed class BenchServer : IAsyncDisposable
 
     private readonly Process _process;
     private readonly bool _keepData;
+    private readonly List<(long At, string Line)> _writerStatistics = [];
 
     private BenchServer(Process process, Uri baseAddress, string dataDirectory, bool keepData)
     {
@@ -57,6 +58,9 @@ public sealed class BenchServer : IAsyncDisposable
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        // The SQLite writer's statistics (a line every 5 s at Debug level), for WriterStatisticsSince.
+        info.Environment["Logging__LogLevel__Orleans.Personalization.Storage.Sqlite.SqliteDatabase"] = "Debug";
         info.Environment["ApiKeys__WriteKeys__0"] = WriteKey;
         info.Environment["ApiKeys__ReadKeys__0"] = ReadKey;
         info.Environment["Storage__Sqlite__DataDirectory"] = data;
@@ -69,9 +73,9 @@ public sealed class BenchServer : IAsyncDisposable
         }
 
         var process = Process.Start(info)!;
-        process.OutputDataReceived += static (_, _) => { };
-        process.BeginOutputReadLine();
         var server = new BenchServer(process, new Uri($"http://127.0.0.1:{port}"), data, keepData);
+        process.OutputDataReceived += server.OnOutput;
+        process.BeginOutputReadLine();
         using var probe = new HttpClient { BaseAddress = server.BaseAddress };
         for (var attempt = 0; attempt < 600; attempt++)
         {
@@ -91,6 +95,29 @@ public sealed class BenchServer : IAsyncDisposable
 
         await server.DisposeAsync();
         throw new TimeoutException("The service did not become ready.");
+    }
+
+    /// <summary>
+    /// The SQLite writer's statistics lines that arrived after <paramref name="since"/> (a <see cref="Stopwatch"/>
+    /// timestamp), each with its arrival time; each line covers the 5 s before it.
+    /// </summary>
+    public IReadOnlyList<(long At, string Line)> WriterStatisticsSince(long since)
+    {
+        lock (_writerStatistics)
+        {
+            return _writerStatistics.Where(s => s.At >= since).ToList();
+        }
+    }
+
+    private void OnOutput(object sender, DataReceivedEventArgs e)
+    {
+        if (e.Data is { } line && line.Contains("SQLite writer:", StringComparison.Ordinal))
+        {
+            lock (_writerStatistics)
+            {
+                _writerStatistics.Add((Stopwatch.GetTimestamp(), line.Trim()));
+            }
+        }
     }
 
     /// <summary>Resident memory of the server now and at its peak.</summary>

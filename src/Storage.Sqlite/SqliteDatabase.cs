@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Orleans.Personalization.Storage.Sqlite;
@@ -14,7 +16,7 @@ public sealed class SqliteDatabase : IDisposable
     private readonly SqliteConnection _writerConnection;
     private readonly string _readConnectionString;
 
-    public SqliteDatabase(IOptions<SqliteStorageOptions> options)
+    public SqliteDatabase(IOptions<SqliteStorageOptions> options, ILogger<SqliteDatabase>? logger = null)
     {
         var settings = options.Value;
         var folder = Path.GetFullPath(settings.DataDirectory);
@@ -32,7 +34,7 @@ public sealed class SqliteDatabase : IDisposable
         // statement journal of each write's savepoint stays in memory instead of a temporary file.
         Pragma($"cache_size = -{settings.WriterCacheMebibytes * 1024}; PRAGMA temp_store = MEMORY;");
         SqliteSchema.Migrate(_writerConnection, DatabasePath);
-        Writer = new SqliteWriter(_writerConnection, settings.MaxWritesPerCommit);
+        Writer = new SqliteWriter(_writerConnection, settings.MaxWritesPerCommit, (ILogger?)logger ?? NullLogger.Instance);
         _readConnectionString = builder.ToString();
     }
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace Orleans.Personalization.Storage.Sqlite;
 
@@ -18,11 +20,13 @@ internal sealed class SqliteWriter : IDisposable
     private readonly int _maxWritesPerCommit;
     private readonly Thread _thread;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly SqliteWriterStatistics _statistics;
 
-    public SqliteWriter(SqliteConnection connection, int maxWritesPerCommit)
+    public SqliteWriter(SqliteConnection connection, int maxWritesPerCommit, ILogger logger)
     {
         _connection = connection;
         _maxWritesPerCommit = maxWritesPerCommit;
+        _statistics = new SqliteWriterStatistics(logger);
         _thread = new Thread(Run) { IsBackground = true, Name = "sqlite-writer" };
         _thread.Start();
     }
@@ -64,7 +68,9 @@ internal sealed class SqliteWriter : IDisposable
                 batch.Add(next);
             }
 
+            var startedAt = Stopwatch.GetTimestamp();
             CommitGroup(batch, context);
+            _statistics.GroupDone(batch.Count, startedAt, _connection.Handle!);
         }
     }
 

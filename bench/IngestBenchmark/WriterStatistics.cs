@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Orleans.Personalization.IngestBenchmark;
+
+/// <summary>
+/// Sums the SQLite writer's statistics lines (logged by the server every 5 s) over a phase: writes per second, pages
+/// written per write, the share of time the writer was busy, and its CPU.
+/// </summary>
+internal static partial class WriterStatistics
+{
+    public static string Describe(IEnumerable<string> lines)
+    {
+        double seconds = 0, writes = 0, groups = 0, pages = 0, busy = 0, cpu = 0;
+        var cpuKnown = true;
+        foreach (var line in lines)
+        {
+            var match = Line().Match(line);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var s = Number(match, "seconds");
+            var w = Number(match, "writes");
+            seconds += s;
+            writes += w;
+            groups += Number(match, "groups");
+            pages += Number(match, "pages") * w;
+            busy += Number(match, "busy") / 100 * s;
+            if (double.TryParse(match.Groups["cpu"].Value, CultureInfo.InvariantCulture, out var share))
+            {
+                cpu += share / 100 * s;
+            }
+            else
+            {
+                cpuKnown = false;
+            }
+        }
+
+        if (seconds == 0)
+        {
+            return "no statistics logged";
+        }
+
+        var cpuText = cpuKnown
+            ? string.Create(CultureInfo.InvariantCulture, $", CPU {100 * cpu / seconds:0} % of a core = {cpu * 1e6 / writes:0.0} µs per write")
+            : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{writes / seconds:N0} writes/s in {groups / seconds:N0} groups/s, {pages / writes:0.00} pages written per write, busy {100 * busy / seconds:0} % of the time{cpuText} ({seconds:0} s)");
+    }
+
+    private static double Number(Match match, string group) => double.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"SQLite writer: (?<writes>\d+) writes in (?<groups>\d+) groups over (?<seconds>[\d.]+) s, (?<pages>[\d.]+) pages written per write, busy (?<busy>[\d.]+) % of the time, CPU (?<cpu>[\w.]+) % of a core")]
+    private static partial Regex Line();
+}
