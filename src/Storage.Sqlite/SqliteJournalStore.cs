@@ -10,9 +10,9 @@ namespace Orleans.Personalization.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteJournalStore : IJournalStore
 {
-    private const string VersionSql = "SELECT COALESCE(MAX(sequence), 0) FROM journal WHERE stream_id = $s;";
+    private const string VersionSql = "SELECT COALESCE(MAX(sequence), 0) FROM journal WHERE stream_id = ?1;";
     private const string InsertSql =
-        "INSERT INTO journal (partition, stream_id, sequence, event_type, timestamp, payload) VALUES ($p, $s, $q, $t, $ts, $d);";
+        "INSERT INTO journal (partition, stream_id, sequence, event_type, timestamp, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6);";
 
     private readonly SqliteDatabase _database;
     private readonly JournalTail _tail;
@@ -38,26 +38,19 @@ public sealed class SqliteJournalStore : IJournalStore
         await _database.Writer.WriteAsync(context =>
         {
             context.CheckFencing(append.Partition, append.FencingToken);
-            var version = context.Command(VersionSql, "$s");
-            version.Parameters[0].Value = append.StreamId;
-            if ((long)version.ExecuteScalar()! != append.ExpectedVersion)
+            if (context.Statement(VersionSql).Bind(1, append.StreamId).ReadInt64() != append.ExpectedVersion)
             {
                 throw new JournalConflictException(append.StreamId, append.ExpectedVersion);
             }
 
-            var insert = context.Command(InsertSql, "$p", "$s", "$q", "$t", "$ts", "$d");
+            var insert = context.Statement(InsertSql);
             var sequence = append.ExpectedVersion;
             var records = new PartitionRecord[append.Events.Count];
             for (var i = 0; i < records.Length; i++)
             {
                 var e = append.Events[i];
-                insert.Parameters[0].Value = append.Partition;
-                insert.Parameters[1].Value = append.StreamId;
-                insert.Parameters[2].Value = ++sequence;
-                insert.Parameters[3].Value = e.EventType;
-                insert.Parameters[4].Value = e.Timestamp.ToUnixTimeMilliseconds();
-                insert.Parameters[5].Value = e.Payload;
-                insert.ExecuteNonQuery();
+                insert.Bind(1, append.Partition).Bind(2, append.StreamId).Bind(3, ++sequence).Bind(4, e.EventType)
+                    .Bind(5, e.Timestamp.ToUnixTimeMilliseconds()).Bind(6, e.Payload).Execute();
                 var position = context.LastInsertRowId;
                 records[i] = new PartitionRecord(position, append.StreamId, sequence, e.EventType, e.Payload,
                     DateTimeOffset.FromUnixTimeMilliseconds(e.Timestamp.ToUnixTimeMilliseconds()));

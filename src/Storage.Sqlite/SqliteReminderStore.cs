@@ -9,7 +9,7 @@ namespace Orleans.Personalization.Storage.Sqlite;
 public sealed class SqliteReminderStore(SqliteDatabase database) : IReminderStore
 {
     private const string UpsertSql = """
-        INSERT INTO reminders (grain_id, name, partition, due_at, period_ms) VALUES ($g, $n, $p, $d, $r)
+        INSERT INTO reminders (grain_id, name, partition, due_at, period_ms) VALUES (?1, ?2, ?3, ?4, ?5)
         ON CONFLICT (grain_id, name) DO UPDATE SET partition = excluded.partition, due_at = excluded.due_at, period_ms = excluded.period_ms;
         """;
 
@@ -23,13 +23,13 @@ public sealed class SqliteReminderStore(SqliteDatabase database) : IReminderStor
     /// <summary>Creates or replaces a reminder inside a write that has already checked the partition's fencing.</summary>
     internal static int Upsert(SqliteWriteContext context, ReminderEntry reminder)
     {
-        var command = context.Command(UpsertSql, "$g", "$n", "$p", "$d", "$r");
-        command.Parameters[0].Value = reminder.GrainId.ToString();
-        command.Parameters[1].Value = reminder.Name;
-        command.Parameters[2].Value = reminder.Partition;
-        command.Parameters[3].Value = reminder.DueAt.ToUnixTimeMilliseconds();
-        command.Parameters[4].Value = reminder.Period is { } period ? (long)period.TotalMilliseconds : DBNull.Value;
-        return command.ExecuteNonQuery();
+        return context.Statement(UpsertSql)
+            .Bind(1, reminder.GrainId.ToString())
+            .Bind(2, reminder.Name)
+            .Bind(3, reminder.Partition)
+            .Bind(4, reminder.DueAt.ToUnixTimeMilliseconds())
+            .Bind(5, reminder.Period is { } period ? (long)period.TotalMilliseconds : null)
+            .Execute();
     }
 
     public Task DeleteAsync(GrainId grainId, string name, int partition, long fencingToken, DateTimeOffset? onlyIfDueAt = null, CancellationToken cancellationToken = default) =>

@@ -20,6 +20,7 @@ internal sealed class SqliteWriter : IDisposable
     private readonly int _maxWritesPerCommit;
     private readonly Thread _thread;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SqliteStatement> _statements = new(StringComparer.Ordinal);
     private readonly SqliteWriterStatistics _statistics;
 
     public SqliteWriter(SqliteConnection connection, int maxWritesPerCommit, ILogger logger)
@@ -53,7 +54,7 @@ internal sealed class SqliteWriter : IDisposable
     private void Run()
     {
         var batch = new List<PendingWrite>(_maxWritesPerCommit);
-        var context = new SqliteWriteContext(_connection, _commands);
+        var context = new SqliteWriteContext(_connection, _commands, _statements);
         while (!_queue.IsCompleted)
         {
             batch.Clear();
@@ -203,6 +204,11 @@ internal sealed class SqliteWriter : IDisposable
         foreach (var command in _commands.Values)
         {
             command.Dispose();
+        }
+
+        foreach (var statement in _statements.Values)
+        {
+            statement.Dispose();
         }
 
         _queue.Dispose();
