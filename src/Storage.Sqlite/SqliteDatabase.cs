@@ -31,7 +31,7 @@ public sealed class SqliteDatabase : IDisposable
 
         // The writer's page cache holds the index pages that new rows land in (shopper ids and watch-index keys are
         // spread all over their B-trees; SQLite's default 2 MiB cache re-reads them from the OS on every commit), and the
-        // statement journal of each write's savepoint stays in memory instead of a temporary file.
+        // statement journal (savepoints, when a commit group runs again write by write) stays in memory instead of a temporary file.
         Pragma($"cache_size = -{settings.WriterCacheMebibytes * 1024}; PRAGMA temp_store = MEMORY;");
         SqliteSchema.Migrate(_writerConnection, DatabasePath);
         Writer = new SqliteWriter(_writerConnection, settings.MaxWritesPerCommit, (ILogger?)logger ?? NullLogger.Instance);
