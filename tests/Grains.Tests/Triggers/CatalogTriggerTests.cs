@@ -44,6 +44,24 @@ public sealed class CatalogTriggerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AViewReceivedNowWatchesEvenWhenTheShopperSaysItHappenedLongAgo()
+    {
+        // The watch window counts from when the service received the view, not from the time the message claims
+        // (a replayed or clock-skewed view would otherwise fall outside the window at once).
+        var product = NewProduct();
+        var key = TriggerHarness.NewShopper();
+        await _shop.SendAsync(key, (at, anonymousId) => View(product, 100m)(at, anonymousId) with
+        {
+            Timestamp = at - ProductWatchersProjection.WatchWindow - TimeSpan.FromDays(10),
+        });
+        await CatalogAsync(product, 100m);
+
+        await CatalogAsync(product, 80m);
+
+        Assert.Single(await _shop.TriggersOf(key, TriggerTypes.PriceDrop));
+    }
+
+    [Fact]
     public async Task DropSmallerThanTheMinimumDoesNotFire()
     {
         var product = NewProduct();

@@ -20,7 +20,9 @@ public sealed class ProductWatchersProjection(IWatchIndexStore index, IPartition
     public string Name => "product-watchers";
 
     // Stored names of ShopperEvent types (they never change).
-    public bool Accepts(string eventType) => eventType is "product-viewed" or "product-added" or "anonymous-history-merged";
+    private const string MergedType = "anonymous-history-merged";
+
+    public bool Accepts(string eventType) => eventType is "product-viewed" or "product-added" or MergedType;
 
     public async Task ProjectAsync(int partition, IReadOnlyList<PartitionRecord> records, CancellationToken cancellationToken)
     {
@@ -33,7 +35,15 @@ public sealed class ProductWatchersProjection(IWatchIndexStore index, IPartition
                 continue;
             }
 
-            Collect(JsonSerializer.Deserialize(record.Payload, ShopperJsonContext.Default.ShopperEvent), grain.Key, latest);
+            if (record.EventType == MergedType)
+            {
+                Collect(JsonSerializer.Deserialize(record.Payload, ShopperJsonContext.Default.ShopperEvent), grain.Key, latest);
+            }
+            else if (JsonSerializer.Deserialize(record.Payload, ShopperEventFactsContext.Default.ShopperEventFacts) is { Product: { } product } facts)
+            {
+                // A view or a cart add (nearly every record): only its product and times are read.
+                Watch(product.ProductId, grain.Key, facts.ReceivedAt == default ? facts.Timestamp : facts.ReceivedAt, latest);
+            }
         }
 
         if (latest.Count == 0)
@@ -67,11 +77,15 @@ public sealed class ProductWatchersProjection(IWatchIndexStore index, IPartition
         }
         else if (productId is not null)
         {
-            var at = e!.ReceivedAt == default ? e.Timestamp : e.ReceivedAt;
-            if (!latest.TryGetValue((productId, shopperKey), out var known) || at > known)
-            {
-                latest[(productId, shopperKey)] = at;
-            }
+            Watch(productId, shopperKey, e!.ReceivedAt == default ? e.Timestamp : e.ReceivedAt, latest);
+        }
+    }
+
+    private static void Watch(string productId, string shopperKey, DateTimeOffset at, Dictionary<(string, string), DateTimeOffset> latest)
+    {
+        if (!latest.TryGetValue((productId, shopperKey), out var known) || at > known)
+        {
+            latest[(productId, shopperKey)] = at;
         }
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Orleans.Personalization.Grains.Recommendations.CoOccurrence;
+namespace Orleans.Personalization.Grains.Events;
 
 /// <summary>Source-generated reading of <see cref="ShopperEventFacts"/> from stored shopper events.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
