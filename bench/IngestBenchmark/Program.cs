@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Orleans.Personalization.BenchKit;
@@ -27,13 +28,13 @@ await using (var server = await BenchServer.StartAsync(options.ServerSettings.Pr
 
     var ceiling = await runner.RunAsync(_ => new HttpRequestMessage(HttpMethod.Get, "/health/live"), options.Warmup, options.Duration);
     var ingestCpu = CpuShare.Start(server);
-    var measuredFrom = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(options.Warmup.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+    var measuredFrom = Stopwatch.GetTimestamp() + (long)(options.Warmup.TotalSeconds * Stopwatch.Frequency);
     var ingest = await runner.RunAsync(
         n => LoadRunner.Post("/v1/batch", Workload.Body(templates, n, runId), BenchServer.WriteKey), options.Warmup, options.Duration);
     var ingestCores = ingestCpu.StopAndDescribe();
-    var measuredTo = System.Diagnostics.Stopwatch.GetTimestamp();
+    var measuredTo = Stopwatch.GetTimestamp();
     // Each statistics line covers the 5 s before it: the ones wholly inside the measured phase.
-    var writer = WriterStatistics.Describe(server.WriterStatisticsSince(measuredFrom + 5 * System.Diagnostics.Stopwatch.Frequency)
+    var writer = WriterStatistics.Describe(server.WriterStatisticsSince(measuredFrom + 5 * Stopwatch.Frequency)
         .Where(s => s.At <= measuredTo).Select(static s => s.Line));
 
     var acknowledged = ingest.SucceededRequestNumbers.Sum(n => (long)eventsPerBatch[n % templates.Count]);

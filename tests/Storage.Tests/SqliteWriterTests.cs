@@ -69,7 +69,6 @@ public sealed class SqliteWriterTests : IDisposable
             _database.Writer.WriteAsync(third), _database.Writer.WriteAsync(fourth));
         release.Set();
         await holder;
-        await Task.WhenAll(new Task[] { writes.Item1, writes.Item2, writes.Item3, writes.Item4 }.Select(static t => t.ContinueWith(static _ => { }, TaskScheduler.Default)));
         return writes;
     }
 
