@@ -5,14 +5,15 @@ namespace Orleans.Personalization.IngestBenchmark;
 
 /// <summary>
 /// Sums the SQLite writer's statistics lines (logged by the server every 5 s) over a phase: writes per second, pages
-/// written per write, the share of time the writer was busy, and its CPU.
+/// written per write, the share of time the writer was busy and committing, its CPU, and its time waiting for a core.
 /// </summary>
 internal static partial class WriterStatistics
 {
     public static string Describe(IEnumerable<string> lines)
     {
-        double seconds = 0, writes = 0, groups = 0, pages = 0, busy = 0, cpu = 0;
+        double seconds = 0, writes = 0, groups = 0, pages = 0, busy = 0, cpu = 0, committing = 0, waiting = 0;
         var cpuKnown = true;
+        var waitKnown = true;
         foreach (var line in lines)
         {
             var match = Line().Match(line);
@@ -28,6 +29,16 @@ internal static partial class WriterStatistics
             groups += Number(match, "groups");
             pages += Number(match, "pages") * w;
             busy += Number(match, "busy") / 100 * s;
+            committing += Number(match, "commit") / 100 * s;
+            if (double.TryParse(match.Groups["wait"].Value, CultureInfo.InvariantCulture, out var wait))
+            {
+                waiting += wait / 100 * s;
+            }
+            else
+            {
+                waitKnown = false;
+            }
+
             if (double.TryParse(match.Groups["cpu"].Value, CultureInfo.InvariantCulture, out var share))
             {
                 cpu += share / 100 * s;
@@ -46,12 +57,13 @@ internal static partial class WriterStatistics
         var cpuText = cpuKnown
             ? string.Create(CultureInfo.InvariantCulture, $", CPU {100 * cpu / seconds:0} % of a core = {cpu * 1e6 / writes:0.0} µs per write")
             : string.Empty;
+        var waitText = waitKnown ? string.Create(CultureInfo.InvariantCulture, $", waiting for a core {100 * waiting / seconds:0} % of the time") : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{writes / seconds:N0} writes/s in {groups / seconds:N0} groups/s, {pages / writes:0.00} pages written per write, busy {100 * busy / seconds:0} % of the time{cpuText} ({seconds:0} s)");
+            $"{writes / seconds:N0} writes/s in {groups / seconds:N0} groups/s, {pages / writes:0.00} pages written per write, busy {100 * busy / seconds:0} % of the time (committing {100 * committing / seconds:0} %){cpuText}{waitText} ({seconds:0} s)");
     }
 
     private static double Number(Match match, string group) => double.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"SQLite writer: (?<writes>\d+) writes in (?<groups>\d+) groups over (?<seconds>[\d.]+) s, (?<pages>[\d.]+) pages written per write, busy (?<busy>[\d.]+) % of the time, CPU (?<cpu>[\w.]+) % of a core")]
+    [GeneratedRegex(@"SQLite writer: (?<writes>\d+) writes in (?<groups>\d+) groups over (?<seconds>[\d.]+) s, (?<pages>[\d.]+) pages written per write, busy (?<busy>[\d.]+) % of the time, CPU (?<cpu>[\w.]+) % of a core[^;]*; committing (?<commit>[\d.]+) % of the time, waiting for a core (?<wait>[\w.]+) %")]
     private static partial Regex Line();
 }

@@ -88,7 +88,9 @@ internal sealed class SqliteWriter : IDisposable
                 RunWithSavepoints(batch, context, failures);
             }
 
+            var commitStarted = Stopwatch.GetTimestamp();
             Execute("COMMIT;");
+            _statistics.Committed(commitStarted);
         }
         catch (Exception ex)
         {

@@ -6,8 +6,9 @@ namespace Orleans.Personalization.Storage.Sqlite;
 
 /// <summary>
 /// What the single writer did over the last interval, logged at Debug level every <see cref="Interval"/> while it writes:
-/// writes and groups, pages written per write (SQLite's own count), how much of the time it was busy, and the CPU its
-/// thread used (Linux only). Busy time well above CPU time means the writer waited, for a core or for the disk. Kept on
+/// writes and groups, pages written per write (SQLite's own count), how much of the time it was busy and how much of it
+/// went to commits (writing the WAL and syncing it), the CPU its thread used and the time it waited, runnable, for a core
+/// (both Linux only). Busy time above CPU time plus waiting for a core is time the writer waited for the disk. Kept on
 /// the writer thread alone, so it needs no locking.
 /// </summary>
 internal sealed partial class SqliteWriterStatistics(ILogger logger)
@@ -22,6 +23,11 @@ internal sealed partial class SqliteWriterStatistics(ILogger logger)
     private long _writes;
     private long _pages;
     private long _busyTicks;
+    private long _commitTicks;
+    private long _waitAtStart = -1;
+
+    /// <summary>Records a commit that started at <paramref name="startedAt"/> and ended now.</summary>
+    public void Committed(long startedAt) => _commitTicks += Stopwatch.GetTimestamp() - startedAt;
 
     /// <summary>Records one group that took from <paramref name="startedAt"/> (a <see cref="Stopwatch"/> timestamp) to now.</summary>
     public void GroupDone(int writes, long startedAt, SQLitePCL.sqlite3 connection)
@@ -36,7 +42,7 @@ internal sealed partial class SqliteWriterStatistics(ILogger logger)
         var now = Stopwatch.GetTimestamp();
         if (_cpuAtStart < 0)
         {
-            _cpuAtStart = ThreadCpuNanoseconds();
+            (_cpuAtStart, _waitAtStart) = ThreadTimes();
         }
 
         _groups++;
@@ -49,31 +55,35 @@ internal sealed partial class SqliteWriterStatistics(ILogger logger)
             return;
         }
 
-        var cpu = ThreadCpuNanoseconds();
+        var (cpu, wait) = ThreadTimes();
         var cpuShare = cpu < 0 ? "unknown" : (100.0 * (cpu - _cpuAtStart) / elapsed.TotalNanoseconds).ToString("F0", CultureInfo.InvariantCulture);
         var cpuPerWrite = cpu < 0 ? "unknown" : ((cpu - _cpuAtStart) / 1000.0 / _writes).ToString("F1", CultureInfo.InvariantCulture);
         Log(logger, _writes, _groups, elapsed.TotalSeconds, (double)_pages / _writes,
-            100.0 * Stopwatch.GetElapsedTime(0, _busyTicks).TotalNanoseconds / elapsed.TotalNanoseconds, cpuShare, cpuPerWrite);
+            100.0 * Stopwatch.GetElapsedTime(0, _busyTicks).TotalNanoseconds / elapsed.TotalNanoseconds, cpuShare, cpuPerWrite,
+            100.0 * Stopwatch.GetElapsedTime(0, _commitTicks).TotalNanoseconds / elapsed.TotalNanoseconds,
+            wait < 0 ? "unknown" : (100.0 * (wait - _waitAtStart) / elapsed.TotalNanoseconds).ToString("F0", CultureInfo.InvariantCulture));
         _intervalStart = now;
         _cpuAtStart = cpu;
-        _groups = _writes = _pages = _busyTicks = 0;
+        _waitAtStart = wait;
+        _groups = _writes = _pages = _busyTicks = _commitTicks = 0;
     }
 
-    private static long ThreadCpuNanoseconds()
+    /// <summary>The writer thread's time on a core and time waiting, runnable, for one (ns), or -1 where unknown.</summary>
+    private static (long Cpu, long WaitingForCore) ThreadTimes()
     {
         try
         {
-            var text = File.ReadAllText(ThreadSchedulerStatistics);
-            return long.Parse(text.AsSpan(0, text.IndexOf(' ', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
+            var fields = File.ReadAllText(ThreadSchedulerStatistics).Split(' ');
+            return (long.Parse(fields[0], CultureInfo.InvariantCulture), long.Parse(fields[1], CultureInfo.InvariantCulture));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or ArgumentOutOfRangeException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
         {
-            return -1;
+            return (-1, -1);
         }
     }
 
     [LoggerMessage(701, LogLevel.Debug,
-        "SQLite writer: {Writes} writes in {Groups} groups over {Seconds:F1} s, {PagesPerWrite:F2} pages written per write, busy {BusyPercent:F0} % of the time, CPU {CpuPercent} % of a core, {CpuMicrosecondsPerWrite} µs CPU per write")]
+        "SQLite writer: {Writes} writes in {Groups} groups over {Seconds:F1} s, {PagesPerWrite:F2} pages written per write, busy {BusyPercent:F0} % of the time, CPU {CpuPercent} % of a core, {CpuMicrosecondsPerWrite} µs CPU per write; committing {CommitPercent:F0} % of the time, waiting for a core {WaitPercent} %")]
     private static partial void Log(ILogger logger, long writes, long groups, double seconds, double pagesPerWrite, double busyPercent,
-        string cpuPercent, string cpuMicrosecondsPerWrite);
+        string cpuPercent, string cpuMicrosecondsPerWrite, double commitPercent, string waitPercent);
 }
