@@ -9,7 +9,7 @@ internal sealed record BenchmarkOptions(int Events, int Shoppers, int Runs, int 
     {
         int Number(string name, int fallback)
         {
-            var index = Array.IndexOf(args, name);
+            var index = Array.LastIndexOf(args, name);
             return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
         }
 

@@ -21,7 +21,7 @@ internal sealed record BenchmarkOptions(
     {
         string? Given(string name)
         {
-            var index = Array.IndexOf(args, name);
+            var index = Array.LastIndexOf(args, name);
             return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
         }
 

@@ -13,7 +13,7 @@ if (args.Length == 0 || !File.Exists(args[0]))
 
 string Option(string name, string fallback)
 {
-    var index = Array.IndexOf(args, name);
+    var index = Array.LastIndexOf(args, name);
     return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
 }
 
