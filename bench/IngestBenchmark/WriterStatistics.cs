@@ -30,23 +30,8 @@ internal static partial class WriterStatistics
             pages += Number(match, "pages") * w;
             busy += Number(match, "busy") / 100 * s;
             committing += Number(match, "commit") / 100 * s;
-            if (double.TryParse(match.Groups["wait"].Value, CultureInfo.InvariantCulture, out var wait))
-            {
-                waiting += wait / 100 * s;
-            }
-            else
-            {
-                waitKnown = false;
-            }
-
-            if (double.TryParse(match.Groups["cpu"].Value, CultureInfo.InvariantCulture, out var share))
-            {
-                cpu += share / 100 * s;
-            }
-            else
-            {
-                cpuKnown = false;
-            }
+            cpuKnown &= AddShare(match, "cpu", s, ref cpu);
+            waitKnown &= AddShare(match, "wait", s, ref waiting);
         }
 
         if (seconds == 0)
@@ -60,6 +45,18 @@ internal static partial class WriterStatistics
         var waitText = waitKnown ? string.Create(CultureInfo.InvariantCulture, $", waiting for a core {100 * waiting / seconds:0} % of the time") : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
             $"{writes / seconds:N0} writes/s in {groups / seconds:N0} groups/s, {pages / writes:0.00} pages written per write, busy {100 * busy / seconds:0} % of the time (committing {100 * committing / seconds:0} %){cpuText}{waitText} ({seconds:0} s)");
+    }
+
+    /// <summary>Adds a percentage that the server may log as "unknown" (weighted by the line's seconds); false if it did.</summary>
+    private static bool AddShare(Match match, string group, double seconds, ref double sum)
+    {
+        if (!double.TryParse(match.Groups[group].Value, CultureInfo.InvariantCulture, out var percent))
+        {
+            return false;
+        }
+
+        sum += percent / 100 * seconds;
+        return true;
     }
 
     private static double Number(Match match, string group) => double.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
