@@ -36,6 +36,7 @@ internal sealed class ClusterProcesses(string connectionString, int size) : IAsy
         info.Environment["Storage__PostgreSql__ConnectionString"] = connectionString;
         info.Environment["Silo__SiloId"] = $"silo-{silo}";
         info.Environment["Silo__ClusterSecret"] = "benchmark-cluster-secret-0123456789";
+        info.Environment["WebhookSecrets__Key"] = "s8lssA96yLuKuWGfzD3n8cYi0eXW8NZX/XNuk2LhkFc=";
         var process = Process.Start(info)!;
         // Warnings and errors of each silo go to a file beside the others, for when a phase shows failures.
         var log = new StreamWriter(Path.Combine(Path.GetTempPath(), $"op-cluster-bench-silo-{silo}.log"), append: true) { AutoFlush = true };

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Personalization.Grains;
+using Orleans.Personalization.Grains.Webhooks;
 using Orleans.Personalization.Runtime.Hosting;
 using Orleans.Personalization.Storage.PostgreSql;
 using Orleans.Personalization.Storage.Sqlite;
@@ -40,6 +41,9 @@ public static class SiloHostingExtensions
         else
         {
             builder.Services.AddSqliteGrainStorage();
+            // One silo with embedded storage keeps its webhook secret key beside its database, unless one is configured.
+            builder.Services.AddOptions<WebhookSecretOptions>().Configure<IOptions<SqliteStorageOptions>>((secrets, sqlite) =>
+                secrets.KeyFile ??= Path.Combine(Path.GetFullPath(sqlite.Value.DataDirectory), "webhook-secrets.key"));
         }
 
         builder.Services.AddPersonalizationGrains();

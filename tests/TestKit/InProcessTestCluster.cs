@@ -29,6 +29,8 @@ public sealed class InProcessTestCluster : IAsyncDisposable
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             [$"{SqliteStorageOptions.SectionName}:DataDirectory"] = _folder.Path,
+            // What the silo's hosting sets for embedded storage (the grains' webhook secrets key, made on first use).
+            ["WebhookSecrets:KeyFile"] = System.IO.Path.Combine(_folder.Path, "webhook-secrets.key"),
         };
         _host = Build();
     }

@@ -15,6 +15,9 @@ public sealed class SiloCluster : IAsyncDisposable
     public const string ReadKey = "cluster-read-key";
     public const string Secret = "cluster-secret-for-tests-0123456789";
 
+    /// <summary>The key every silo encrypts webhook secrets with (test only).</summary>
+    public const string WebhookSecretKey = "iZeNa/jNeuV8dprbe3BBSo/ZLkEr9nF2cyur1jXQcJE=";
+
     private readonly string _connectionString;
     private readonly int[] _ports;
     private readonly ServiceProcess?[] _silos;
@@ -41,6 +44,7 @@ public sealed class SiloCluster : IAsyncDisposable
         ["Storage:PostgreSql:ConnectionString"] = _connectionString,
         ["Silo:SiloId"] = $"silo-{silo}",
         ["Silo:ClusterSecret"] = Secret,
+        ["WebhookSecrets:Key"] = WebhookSecretKey,
         ["Silo:LeaseDuration"] = _extraSettings.GetValueOrDefault("Silo:LeaseDuration", "00:00:04"),
         ["Silo:LeaseRenewInterval"] = _extraSettings.GetValueOrDefault("Silo:LeaseRenewInterval", "00:00:01"),
         ["ApiKeys:WriteKeys:0"] = WriteKey,

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans.Personalization.Grains.Interfaces.Triggers;
 using Orleans.Personalization.Grains.Interfaces.Webhooks;
 using Orleans.Personalization.Grains.Triggers.Watch;
@@ -22,6 +23,9 @@ public static class TriggerServiceCollectionExtensions
         services.TryAddSingleton<ITriggerRecommender, RecentItemsRecommender>();
         services.TryAddSingleton<ShopperTriggers>();
         services.TryAddSingleton<WebhookSignals>();
+        services.AddOptions<WebhookSecretOptions>().BindConfiguration(WebhookSecretOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookSecretOptions>, WebhookSecretOptionsValidator>());
+        services.TryAddSingleton<WebhookSecretProtector>();
         services.AddGrain<ITriggerSettingsGrain, TriggerSettingsGrain>();
         services.AddGrain<IWebhookSubscriptionGrain, WebhookSubscriptionGrain>();
         services.AddGrain<IWebhookRegistryGrain, WebhookRegistryGrain>();

@@ -5,7 +5,11 @@ public sealed record WebhookCreated : WebhookEvent
 {
     public required string Url { get; init; }
 
-    public required string Secret { get; init; }
+    /// <summary>The signing secret encrypted (<see cref="WebhookSecretProtector"/>).</summary>
+    public string? ProtectedSecret { get; init; }
+
+    /// <summary>The signing secret in the clear: only in subscriptions created before secrets were encrypted.</summary>
+    public string? Secret { get; init; }
 
     public IReadOnlyList<string> Types { get; init; } = [];
 

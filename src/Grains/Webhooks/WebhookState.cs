@@ -11,6 +11,10 @@ public sealed class WebhookState : IJournaledState<WebhookEvent>
 
     public string Url { get; set; } = "";
 
+    /// <summary>The signing secret, encrypted (<see cref="WebhookSecretProtector"/>); null while only <see cref="Secret"/> is known.</summary>
+    public string? ProtectedSecret { get; set; }
+
+    /// <summary>The signing secret in the clear, from events written before secrets were encrypted; empty once encrypted.</summary>
     public string Secret { get; set; } = "";
 
     public List<string> Types { get; set; } = [];
@@ -34,7 +38,8 @@ public sealed class WebhookState : IJournaledState<WebhookEvent>
             case WebhookCreated created:
                 Created = true;
                 Url = created.Url;
-                Secret = created.Secret;
+                ProtectedSecret = created.ProtectedSecret;
+                Secret = created.ProtectedSecret is null ? created.Secret ?? "" : "";
                 Types = [.. created.Types];
                 Enabled = created.Enabled;
                 MaxAttempts = created.MaxAttempts;
@@ -43,7 +48,12 @@ public sealed class WebhookState : IJournaledState<WebhookEvent>
                 break;
             case WebhookUpdated updated:
                 Url = updated.Url ?? Url;
-                Secret = updated.Secret ?? Secret;
+                (ProtectedSecret, Secret) = (updated.ProtectedSecret, updated.Secret) switch
+                {
+                    ({ } encrypted, _) => (encrypted, ""),
+                    (null, { } clear) => (null, clear),
+                    _ => (ProtectedSecret, Secret),
+                };
                 Types = updated.Types is { } types ? [.. types] : Types;
                 Enabled = updated.Enabled ?? Enabled;
                 MaxAttempts = updated.MaxAttempts ?? MaxAttempts;

@@ -7,9 +7,10 @@ namespace Orleans.Personalization.Grains.Webhooks;
 
 /// <summary>
 /// One webhook subscription. Its deliveries run on this silo (the one holding the grain's partition), so
-/// redelivery and deletion write the delivery store here, fenced by the same lease the dispatcher uses.
+/// redelivery and deletion write the delivery store here, fenced by the same lease the dispatcher uses. Its
+/// signing secret is journaled encrypted (<see cref="WebhookSecretProtector"/>) and decrypted only for the dispatcher.
 /// </summary>
-public sealed class WebhookSubscriptionGrain(IDeliveryStore deliveries, IOutboxStore outbox, WebhookSignals signals)
+public sealed class WebhookSubscriptionGrain(IDeliveryStore deliveries, IOutboxStore outbox, WebhookSignals signals, WebhookSecretProtector secrets)
     : JournaledGrain<WebhookState, WebhookEvent>, IWebhookSubscriptionGrain
 {
     protected override JsonTypeInfo<WebhookEvent> EventTypeInfo => WebhookJsonContext.Default.WebhookEvent;
@@ -31,7 +32,7 @@ public sealed class WebhookSubscriptionGrain(IDeliveryStore deliveries, IOutboxS
         {
             Timestamp = TimeProvider.GetUtcNow(),
             Url = spec.Url,
-            Secret = spec.Secret,
+            ProtectedSecret = secrets.Protect(GrainKey, spec.Secret),
             Types = spec.Types,
             Enabled = spec.Enabled,
             MaxAttempts = spec.MaxAttempts,
@@ -55,7 +56,7 @@ public sealed class WebhookSubscriptionGrain(IDeliveryStore deliveries, IOutboxS
         {
             Timestamp = TimeProvider.GetUtcNow(),
             Url = change.Url,
-            Secret = change.Secret,
+            ProtectedSecret = change.Secret is { } secret ? secrets.Protect(GrainKey, secret) : null,
             Types = change.Types,
             Enabled = change.Enabled,
             MaxAttempts = change.MaxAttempts,
@@ -80,9 +81,24 @@ public sealed class WebhookSubscriptionGrain(IDeliveryStore deliveries, IOutboxS
         return true;
     }
 
-    public Task<WebhookTarget?> GetTargetAsync() => Task.FromResult(State.Exists
-        ? new WebhookTarget(GrainKey, State.Url, State.Secret, State.Types, State.Enabled, State.MaxAttempts, Version)
-        : null);
+    public async Task<WebhookTarget?> GetTargetAsync()
+    {
+        if (!State.Exists)
+        {
+            return null;
+        }
+
+        var secret = State.ProtectedSecret is { } stored ? secrets.Unprotect(GrainKey, stored) : State.Secret;
+        if (State.ProtectedSecret is not { } current || !secrets.IsCurrent(current))
+        {
+            // A secret kept in the clear (created before secrets were encrypted) or with a previous key is
+            // encrypted with the current key now; the journal's older events keep what they held.
+            RaiseEvent(new WebhookUpdated { Timestamp = TimeProvider.GetUtcNow(), ProtectedSecret = secrets.Protect(GrainKey, secret) });
+            await ConfirmEventsAsync();
+        }
+
+        return new WebhookTarget(GrainKey, State.Url, secret, State.Types, State.Enabled, State.MaxAttempts, Version);
+    }
 
     public async Task<int> RedeliverAsync(long? sequence)
     {

@@ -401,6 +401,18 @@ public sealed class ClusterTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task SiloWithoutTheWebhookSecretKeyIsRefused()
+    {
+        await using var cluster = new SiloCluster(ConnectionString, 1);
+        var settings = cluster.SettingsOf(0);
+        settings.Remove("WebhookSecrets:Key");
+        await using var silo = ServiceProcess.Start(settings);
+
+        Assert.Equal(2, await silo.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("WebhookSecrets:Key must be set", silo.Output, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task UnreachableDatabaseStopsTheSiloWithAClearMessage()
     {
         _ = ConnectionString;

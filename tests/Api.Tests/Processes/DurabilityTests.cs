@@ -139,6 +139,7 @@ public sealed class DurabilityTests : IDisposable
     [InlineData("Silo:PartitionCount", "0", "PartitionCount")]
     [InlineData("Storage:Sqlite:Synchronous", "Sometimes", "Storage:Sqlite:Synchronous must be Full or Normal")]
     [InlineData("ApiKeys:WriteKeys:0", null, "ApiKeys:WriteKeys is empty")]
+    [InlineData("WebhookSecrets:Key", "c2hvcnQ=", "WebhookSecrets:Key must be 32 bytes in base64")]
     public async Task BadSettingStopsTheServiceWithAClearMessage(string key, string? value, string expected)
     {
         var settings = Settings;
