@@ -15,7 +15,8 @@ public static class RuntimeTestCluster
                 .AddGrain<ICounterGrain, CounterGrain>()
                 .AddGrain<ITurnProbeGrain, TurnProbeGrain>()
                 .AddGrain<IReminderProbeGrain, ReminderProbeGrain>()
-                .AddProjection<StreamCountingProjection>(),
+                .AddProjection<StreamCountingProjection>()
+                .AddProjection<SideBySideProjection>(),
             settings);
         await cluster.StartAsync();
         return cluster;

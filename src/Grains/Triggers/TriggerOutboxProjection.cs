@@ -20,6 +20,9 @@ public sealed class TriggerOutboxProjection(IOutboxStore outbox, IPartitionOwner
 
     public bool Accepts(string eventType) => eventType == TriggerEventType;
 
+    /// <summary>Triggers are rare among records, so a pass's partitions catch up together: nudges reach the outbox within about one commit.</summary>
+    public bool CatchesUpPartitionsTogether => true;
+
     public async Task ProjectAsync(int partition, IReadOnlyList<PartitionRecord> records, CancellationToken cancellationToken)
     {
         var messages = new List<OutboxMessage>(records.Count);

@@ -18,4 +18,17 @@ public interface IPartitionProjection
 
     /// <summary>Handles a batch of one partition's records, in order; throwing retries the batch later.</summary>
     Task ProjectAsync(int partition, IReadOnlyList<PartitionRecord> records, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether a pass catches up all its partitions side by side (their writes then share commits, so a pass waits
+    /// for about one commit instead of one or two per partition) rather than one after another.
+    /// <see cref="ProjectAsync"/> is then called for several partitions at once (never twice at once for one
+    /// partition), and its checkpoints are stored as those of batches with nothing for it are, at most every
+    /// <see cref="ProjectionOptions.IdleCheckpointInterval"/> per partition: after a restart it is handed over at most
+    /// that much again, which its idempotent effects absorb. Worth it for projections whose writes follow rare
+    /// records, such as raised triggers, where a pass's speed is their latency. A projection that writes for most
+    /// batches writes less when its passes are slow and handle more records each (BENCHMARKS.md, ingestion), so the
+    /// default is one after another, with a checkpoint stored after each batch it handled.
+    /// </summary>
+    bool CatchesUpPartitionsTogether => false;
 }

@@ -135,23 +135,20 @@ public sealed class ProjectionService(
         {
             foreach (var partition in worker.Checkpoints.Keys.Where(p => !ownership.TryGetLocalLease(p, out _)).ToArray())
             {
-                worker.Checkpoints.Remove(partition);
-                worker.StoredAt.Remove(partition);
+                worker.Checkpoints.TryRemove(partition, out _);
+                worker.StoredAt.TryRemove(partition, out _);
             }
 
-            foreach (var partition in partitions)
+            if (worker.Projection.CatchesUpPartitionsTogether)
             {
-                try
+                var caughtUp = await Task.WhenAll(partitions.Select(partition => TryCatchUpAsync(worker, partition, cancellationToken)));
+                ok = caughtUp.All(static done => done);
+            }
+            else
+            {
+                foreach (var partition in partitions)
                 {
-                    await CatchUpAsync(worker, partition, cancellationToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // The checkpoint did not move: the batch is handed over again on the next pass.
-                    worker.Checkpoints.Remove(partition);
-                    worker.Dirty[partition] = true;
-                    RuntimeLog.ProjectionFailed(logger, ex, worker.Projection.Name, partition);
-                    ok = false;
+                    ok &= await TryCatchUpAsync(worker, partition, cancellationToken);
                 }
             }
         }
@@ -161,6 +158,23 @@ public sealed class ProjectionService(
         }
 
         return ok;
+    }
+
+    private async Task<bool> TryCatchUpAsync(Worker worker, int partition, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CatchUpAsync(worker, partition, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The checkpoint did not move: the batch is handed over again on the next pass.
+            worker.Checkpoints.TryRemove(partition, out _);
+            worker.Dirty[partition] = true;
+            RuntimeLog.ProjectionFailed(logger, ex, worker.Projection.Name, partition);
+            return false;
+        }
     }
 
     private async Task CatchUpAsync(Worker worker, int partition, CancellationToken cancellationToken)
@@ -186,7 +200,9 @@ public sealed class ProjectionService(
 
             position = records[^1].Position;
             var now = timeProvider.GetUtcNow();
-            if (relevant.Length > 0
+            // A projection that catches up its partitions together stores its checkpoints like idle ones: its
+            // writes are idempotent and handing a few seconds of records over again after a restart costs little.
+            if ((relevant.Length > 0 && !worker.Projection.CatchesUpPartitionsTogether)
                 || !worker.StoredAt.TryGetValue(partition, out var storedAt)
                 || now - storedAt >= _options.IdleCheckpointInterval)
             {
@@ -210,10 +226,11 @@ public sealed class ProjectionService(
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
-        public Dictionary<int, long> Checkpoints { get; } = [];
+        // Concurrent: a projection that catches up its partitions together updates them from several tasks.
+        public ConcurrentDictionary<int, long> Checkpoints { get; } = new();
 
         /// <summary>When each partition's checkpoint was last written to storage.</summary>
-        public Dictionary<int, DateTimeOffset> StoredAt { get; } = [];
+        public ConcurrentDictionary<int, DateTimeOffset> StoredAt { get; } = new();
 
         public ConcurrentDictionary<int, bool> Dirty { get; } = new();
 
