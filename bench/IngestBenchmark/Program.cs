@@ -29,9 +29,11 @@ await using (var server = await BenchServer.StartAsync(options.ServerSettings.Pr
     var ceiling = await runner.RunAsync(_ => new HttpRequestMessage(HttpMethod.Get, "/health/live"), options.Warmup, options.Duration);
     var ingestCpu = CpuShare.Start(server);
     var measuredFrom = Stopwatch.GetTimestamp() + (long)(options.Warmup.TotalSeconds * Stopwatch.Frequency);
+    var triggerLag = TriggerLag.Follow(server.BaseAddress, measuredFrom);
     var ingest = await runner.RunAsync(
         n => LoadRunner.Post("/v1/batch", Workload.Body(templates, n, runId), BenchServer.WriteKey), options.Warmup, options.Duration);
     var ingestCores = ingestCpu.StopAndDescribe();
+    var triggers = await triggerLag.StopAndDescribeAsync();
     var measuredTo = Stopwatch.GetTimestamp();
     // Each statistics line covers the 5 s before it: the ones wholly inside the measured phase.
     var writer = WriterStatistics.Describe(server.WriterStatisticsSince(measuredFrom + 5 * Stopwatch.Frequency)
@@ -48,6 +50,7 @@ await using (var server = await BenchServer.StartAsync(options.ServerSettings.Pr
     Console.WriteLine(string.Create(culture, $"| ingest: POST /v1/batch | {ingest.RequestsPerSecond:N0} batches/s = {measuredEvents / ingest.Elapsed.TotalSeconds:N0} events/s durable, p50 {ingest.Percentile(50):0.0} ms, p99 {ingest.Percentile(99):0.0} ms, {ingest.Failures} failures |"));
     Console.WriteLine(string.Create(culture, $"| CPU during ingest (warm-up included) | {ingestCores} |"));
     Console.WriteLine(string.Create(culture, $"| SQLite writer during the measured phase | {writer} |"));
+    Console.WriteLine(string.Create(culture, $"| triggers over SSE in the measured phase, from raise to arrival | {triggers} |"));
     Console.WriteLine(string.Create(culture, $"| batch requests/s as a share of the ceiling | {ingest.RequestsPerSecond / ceiling.RequestsPerSecond:P1} |"));
     Console.WriteLine(string.Create(culture, $"| acknowledged events (warm-up included) / shopper message rows in the journal | {acknowledged:N0} / {journalRows:N0} {(acknowledged == journalRows ? "(equal)" : "(DIFFERENT)")} |"));
     Console.WriteLine(string.Create(culture, $"| server peak working set | {server.PeakWorkingSetBytes / 1048576.0:N0} MiB |"));
