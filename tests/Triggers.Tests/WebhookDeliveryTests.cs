@@ -6,7 +6,7 @@ using Orleans.Personalization.Triggers.Webhooks;
 
 namespace Orleans.Personalization.Triggers.Tests;
 
-public sealed class WebhookDeliveryTests : IAsyncLifetime
+public sealed partial class WebhookDeliveryTests : IAsyncLifetime
 {
     private const string Secret = "whsec_0123456789abcdef";
     private DeliveryHarness _silo = null!;

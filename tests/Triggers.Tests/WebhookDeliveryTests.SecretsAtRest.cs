@@ -12,23 +12,8 @@ using Orleans.Personalization.Triggers.Webhooks;
 namespace Orleans.Personalization.Triggers.Tests;
 
 /// <summary>Webhook signing secrets are journaled and snapshotted only encrypted, and deliveries are still signed with them.</summary>
-public sealed class WebhookSecretAtRestTests : IAsyncLifetime
+public sealed partial class WebhookDeliveryTests
 {
-    private DeliveryHarness _silo = null!;
-    private WebhookReceiver _receiver = null!;
-
-    public async Task InitializeAsync()
-    {
-        _silo = await DeliveryHarness.StartAsync();
-        _receiver = await WebhookReceiver.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _silo.DisposeAsync();
-        await _receiver.DisposeAsync();
-    }
-
     private async Task<ReceivedWebhook> DeliveredAsync(string triggerId)
     {
         await _silo.AppendAsync((triggerId, "cart_abandonment", "u:a"));
